@@ -78,6 +78,22 @@ export function compileKnowledge(files: readonly RawKnowledgeFile[]): Knowledge 
   for (const o of offices) {
     if (o.replaces && !officeById.has(o.replaces)) problems.push(`office ${o.id} replaces unknown office ${o.replaces}`);
   }
+  // Two offices that exist at the same time must not share a title, or a title would name two people at once.
+  // (Successive offices, such as the BIS, BEIS and DBT secretaries, may share "Business Secretary".)
+  const fold = (t: string): string => t.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+  const officesByTitle = new Map<string, Office[]>();
+  for (const o of offices) {
+    for (const t of new Set([o.name, o.shortName, ...o.titles].map(fold))) {
+      const list = officesByTitle.get(t) ?? [];
+      for (const other of list) {
+        const overlap = (other.to === null || o.from < other.to) && (o.to === null || other.from < o.to);
+        if (overlap) problems.push(`offices ${other.id} and ${o.id} exist at the same time and share the title "${t}"`);
+      }
+      list.push(o);
+      officesByTitle.set(t, list);
+    }
+  }
+
   const entityIds = new Set(entities.map((e) => e.id));
   for (const e of entities) {
     if (e.type !== 'person') {

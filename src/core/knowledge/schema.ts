@@ -148,6 +148,11 @@ export const OfficeSchema = v.pipe(
     to: v.nullable(IsoDateSchema),
     /** The office this one continues after a department was renamed or merged (BIS -> BEIS -> DBT). */
     replaces: v.optional(IdSchema),
+    /**
+     * The office may lawfully stand vacant (Deputy Prime Minister, First Secretary of State, Minister without
+     * Portfolio...): the coverage test does not demand a holder on every day.
+     */
+    vacancies: v.optional(v.boolean()),
     source: SourceSchema,
     wikidata: v.optional(v.pipe(v.string(), v.regex(/^Q\d+$/))),
   }),
