@@ -1,0 +1,4 @@
+export * from './canonical';
+export * from './schema';
+export * from './query';
+export * from './archive';
