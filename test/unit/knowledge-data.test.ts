@@ -1,0 +1,97 @@
+/**
+ * The real knowledge base: it validates, every Cabinet-level office has a holder on every day it existed since the
+ * Cameron–Clegg Cabinet took office, and known changeovers resolve to the right person on each side.
+ */
+import { describe, expect, it } from 'vitest';
+import { KnowledgeBase } from '../../src/core/knowledge/query';
+import { loadKnowledge } from '../../src/knowledge/load-node';
+
+/**
+ * The Cameron–Clegg Cabinet was appointed on 11 and 12 May 2010; the outgoing Brown ministers are out of scope,
+ * so coverage is demanded from the first day after both days of appointments.
+ */
+const COVERAGE_FROM = '2010-05-13';
+
+function nextDay(d: string): string {
+  const t = new Date(`${d}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() + 1);
+  return t.toISOString().slice(0, 10);
+}
+
+/** Every run of days (first..last inclusive) on which a Cabinet office that must be filled had nobody in it. */
+function cabinetGaps(kb: KnowledgeBase): string[] {
+  const gaps: string[] = [];
+  for (const office of kb.offices) {
+    if (!office.cabinet || office.vacancies) continue;
+    const start = office.from > COVERAGE_FROM ? office.from : COVERAGE_FROM;
+    const endExclusive = office.to !== null && office.to <= kb.knowledgeAsOf ? office.to : nextDay(kb.knowledgeAsOf);
+    let gapStart: string | null = null;
+    let last = start;
+    for (let d = start; d < endExclusive; d = nextDay(d)) {
+      const filled = kb.holdersOn(office.id, d).length > 0;
+      if (!filled && gapStart === null) gapStart = d;
+      if (filled && gapStart !== null) {
+        gaps.push(`${office.id}: nobody from ${gapStart} to ${last}`);
+        gapStart = null;
+      }
+      last = d;
+    }
+    if (gapStart !== null) gaps.push(`${office.id}: nobody from ${gapStart} to ${last}`);
+  }
+  return gaps;
+}
+
+let cached: KnowledgeBase | undefined;
+/** The compiled real data (throws KnowledgeError, naming every problem, when it does not validate). */
+function realKb(): KnowledgeBase {
+  cached ??= new KnowledgeBase(loadKnowledge());
+  return cached;
+}
+
+describe('the knowledge base data', () => {
+  it('validates against the schema and the cross-file rules', () => {
+    expect(() => realKb()).not.toThrow();
+  });
+
+  it('has every Cabinet office filled on every day since May 2010 (offices that may stand vacant excepted)', () => {
+    expect(cabinetGaps(realKb())).toEqual([]);
+  });
+
+  it('defines the Cabinet offices a reader meets in the news', () => {
+    for (const id of [
+      'prime-minister', 'chancellor-of-the-exchequer', 'home-secretary', 'foreign-secretary', 'defence-secretary',
+      'transport-secretary', 'bis-secretary', 'beis-secretary', 'business-and-trade-secretary', 'rail-minister',
+    ]) {
+      expect(realKb().office(id), id).toBeDefined();
+    }
+    expect(realKb().office('business-and-trade-secretary')?.replaces).toBe('beis-secretary');
+    expect(realKb().office('beis-secretary')?.replaces).toBe('bis-secretary');
+  });
+
+  it('keeps the Chancellor of the Duchy of Lancaster out of "Chancellor"', () => {
+    expect(realKb().officesForTitle('Chancellor').map((o) => o.id)).toEqual(['chancellor-of-the-exchequer']);
+  });
+
+  it('hands the Transport Secretary from Louise Haigh to Heidi Alexander on 29 November 2024', () => {
+    expect(realKb().holderOn('transport-secretary', '2024-11-28')?.person.id).toBe('louise-haigh');
+    expect(realKb().holderOn('transport-secretary', '2024-11-29')?.person.id).toBe('heidi-alexander');
+    expect(realKb().holderOfTitleOn('Transport Secretary', '2024-11-29')?.person.id).toBe('heidi-alexander');
+  });
+
+  it('hands the Business and Trade Secretary from Jonathan Reynolds to Peter Kyle on 5 September 2025', () => {
+    expect(realKb().holderOfTitleOn('Business and Trade Secretary', '2025-09-04')?.person.id).toBe('jonathan-reynolds');
+    expect(realKb().holderOfTitleOn('Business and Trade Secretary', '2025-09-06')?.person.id).toBe('peter-kyle');
+    expect(realKb().holderOfTitleOn('Business Secretary', '2025-09-06')?.person.id).toBe('peter-kyle');
+  });
+
+  it('hands the Prime Minister from Rishi Sunak to Keir Starmer on 5 July 2024', () => {
+    expect(realKb().holderOfTitleOn('Prime Minister', '2024-07-04')?.person.id).toBe('rishi-sunak');
+    expect(realKb().holderOfTitleOn('PM', '2024-07-05')?.person.id).toBe('keir-starmer');
+  });
+
+  it('finds Vince Cable as "Business Secretary" in 2013 (the BIS secretary)', () => {
+    const h = realKb().holderOfTitleOn('Business Secretary', '2013-06-01');
+    expect(h?.person.id).toBe('vince-cable');
+    expect(h?.office.id).toBe('bis-secretary');
+  });
+});
