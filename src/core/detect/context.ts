@@ -1,0 +1,32 @@
+/**
+ * What a document has established so far, carried from chunk to chunk: who has been named in full (so that
+ * "Mr Reynolds" later means him), which surnames belong to someone else ("Ryan Reynolds"), which department
+ * the text is about (for a bare "Secretary of State"), and which offices it uses for a foreign government
+ * ("Israeli Prime Minister ..." then "the prime minister" is still Israel's).
+ */
+import type { Holding } from '../knowledge/query';
+
+export class DocContext {
+  /** Order of events in the document; later evidence beats earlier. */
+  seq = 0;
+  /** Person id -> when last named unambiguously (full name, or a role resolved to them). */
+  readonly established = new Map<string, number>();
+  /** Folded surname -> when last seen as the name of someone not in the knowledge base. */
+  readonly otherPeople = new Map<string, number>();
+  /** Department the text last named (explicitly: a title of one of its offices or its name). */
+  department: string | undefined;
+  /** Offices the document has used for a foreign government. */
+  readonly foreignOffices = new Set<string>();
+  /** Holder of a title on this document's date (cached: the date never changes within a document). */
+  readonly holderCache = new Map<string, Holding | null>();
+
+  constructor(readonly date: string) {}
+
+  tick(): number {
+    return ++this.seq;
+  }
+
+  establish(personId: string): void {
+    this.established.set(personId, this.tick());
+  }
+}

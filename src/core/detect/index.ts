@@ -1,0 +1,115 @@
+/**
+ * Mention detection: given text and the article's date, where the text names the people, organisations and
+ * places the knowledge base knows, and who each mention is. Pure TypeScript, no browser API; the content
+ * script calls it chunk by chunk (one block element at a time) with one DocumentContext per page.
+ *
+ * Everything that depends only on the knowledge base is compiled once in createDetector; detect() is one
+ * linear pass over the text plus constant work per candidate.
+ */
+import type { KnowledgeBase } from '../knowledge/query';
+import { DocContext } from './context';
+import { findMatches, type RawMatch } from './matcher';
+import { compile, type Compiled } from './patterns';
+import { resolveFullName, resolveShortForm } from './people';
+import { resolveOrganisation } from './organisations';
+import { resolveRole } from './roles';
+import type { ScanStats } from './scan';
+
+export type MentionKind = 'name' | 'alias' | 'honorific' | 'role';
+
+export interface Mention {
+  start: number;
+  end: number;
+  text: string;
+  entity: string;
+  name: string;
+  kind: MentionKind;
+  office?: string;
+}
+
+/** What the document has established so far (persons named in full, its department, foreign offices...). Opaque. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface DocumentContext {}
+
+export interface Detector {
+  /** One per document; date = the article's date YYYY-MM-DD. */
+  newContext(date: string): DocumentContext;
+  /** May be called chunk by chunk in document order; offsets are into `text`. */
+  detect(text: string, ctx: DocumentContext): Mention[];
+}
+
+function asContext(ctx: DocumentContext): DocContext {
+  if (!(ctx instanceof DocContext)) throw new TypeError('detect() needs a context made by this detector’s newContext()');
+  return ctx;
+}
+
+function resolve(text: string, m: RawMatch, next: RawMatch | undefined, c: Compiled, ctx: DocContext): Mention | undefined {
+  const kinds = new Set(m.targets.map((t) => t.t));
+  const mention = (start: number, end: number, entity: string, name: string, kind: MentionKind, office?: string): Mention => {
+    const out: Mention = { start, end, text: text.slice(start, end), entity, name, kind };
+    if (office !== undefined) out.office = office;
+    return out;
+  };
+
+  if (kinds.has('person-full')) {
+    const hit = resolveFullName(text, m, c, ctx);
+    if (hit) return mention(hit.start, hit.end, hit.person.id, hit.person.name, hit.kind);
+  }
+  if (kinds.has('org')) {
+    const hit = resolveOrganisation(text, m, next);
+    if (hit) return mention(m.start, m.end, hit.entity.id, hit.entity.name, hit.kind);
+    if (m.targets.some((t) => t.t === 'org' && t.distinct)) return undefined;
+  }
+  if (kinds.has('title') || kinds.has('generic-secretary')) {
+    const r = resolveRole(text, m, next, c, ctx);
+    if (r.linked) {
+      if (r.nameFollows) return undefined;
+      return mention(m.start, m.end, r.holding.person.id, r.holding.person.name, 'role', r.holding.office.id);
+    }
+    if (kinds.size === 1 || kinds.has('generic-secretary')) return undefined;
+  }
+  if (kinds.has('person-short')) {
+    const hit = resolveShortForm(text, m, c, ctx);
+    if (hit) return mention(hit.start, hit.end, hit.person.id, hit.person.name, hit.kind);
+  }
+  for (const t of m.targets) if (t.t === 'department') ctx.department = t.department;
+  return undefined;
+}
+
+/** Detection with work counters (the property tests check that cost is linear in the text). */
+export function detectWithStats(detector: Detector, text: string, ctx: DocumentContext, stats: ScanStats): Mention[] {
+  return (detector as DetectorImpl).run(text, asContext(ctx), stats);
+}
+
+class DetectorImpl implements Detector {
+  constructor(private readonly c: Compiled) {}
+
+  newContext(date: string): DocumentContext {
+    return new DocContext(date);
+  }
+
+  detect(text: string, ctx: DocumentContext): Mention[] {
+    return this.run(text, asContext(ctx));
+  }
+
+  run(text: string, ctx: DocContext, stats?: ScanStats): Mention[] {
+    if (typeof text !== 'string' || text.length === 0) return [];
+    const matches = findMatches(text, this.c, stats);
+    const out: Mention[] = [];
+    for (let i = 0; i < matches.length; i++) {
+      const m = resolve(text, matches[i]!, matches[i + 1], this.c, ctx);
+      if (m) out.push(m);
+    }
+    return out;
+  }
+}
+
+export function createDetector(kb: KnowledgeBase): Detector {
+  return new DetectorImpl(compile(kb));
+}
+
+/** Convenience: one whole text, one date. */
+export function detectAll(kb: KnowledgeBase, text: string, date: string): Mention[] {
+  const d = createDetector(kb);
+  return d.detect(text, d.newContext(date));
+}

@@ -1,0 +1,86 @@
+/**
+ * Finds candidate matches in a chunk: at each anchor word, the longest surface of the trie, or an honorific
+ * prefix ("The Rt Hon", "Sir") followed by a person's full name (then with a trailing "MP"). Matches do not
+ * overlap; after a match the scan resumes at its end, so the longest surface wins ("Hitachi Energy" is one
+ * match, never "Hitachi").
+ */
+import type { Compiled, Target } from './patterns';
+import { allCaps, plainGap, wordsAfter, wordsBefore } from './neighbours';
+import { readSep, readWord, scanWords, walk, type ScanStats } from './scan';
+import type { TrieNode } from './trie';
+
+export interface RawMatch {
+  start: number;
+  end: number;
+  targets: Target[];
+  /** Folded words of the surface (without a prefix). */
+  words: string[];
+  /** Matched through an honorific prefix: targets are full names only. */
+  prefixed: boolean;
+}
+
+const hasFullName = (node: TrieNode<Target>): boolean => node.targets!.some((t) => t.t === 'person-full');
+
+function matchAt(text: string, start: number, c: Compiled, stats?: ScanStats): RawMatch | undefined {
+  const direct = walk(text, start, c.main.root, stats);
+  let best: RawMatch | undefined = direct && { start, end: direct.end, targets: direct.node.targets!, words: direct.words, prefixed: false };
+
+  // Honorific prefixes: collect every prefix end, then look for a full name after it.
+  let node = c.prefixes.root;
+  let pos = start;
+  let sep: ' ' | '-' | "'" | undefined;
+  let firstPrefixWord: string | undefined;
+  for (let depth = 0; depth < 6; depth++) {
+    const w = readWord(text, pos, stats);
+    if (!w.word) break;
+    const child = node.next?.get(sep === undefined ? w.word : sep + w.word);
+    if (!child) break;
+    node = child;
+    firstPrefixWord ??= w.word;
+    const s = readSep(text, w.end, w.word, stats);
+    if (!s) break;
+    if (node.targets) {
+      const name = walk(text, s.next, c.main.root, stats, hasFullName);
+      if (name && (!best || name.end > best.end)) {
+        best = {
+          start,
+          end: name.end,
+          targets: name.node.targets!.filter((t) => t.t === 'person-full'),
+          words: name.words,
+          prefixed: true,
+        };
+      }
+    }
+    if (!node.next) break;
+    sep = s.sep;
+    pos = s.next;
+  }
+  if (best?.prefixed) {
+    if (firstPrefixWord === 'rt' || firstPrefixWord === 'right') {
+      const before = wordsBefore(text, best.start, 1)[0];
+      if (before && before.folded === 'the' && plainGap(before.gap)) best.start = before.start;
+    }
+    const after = wordsAfter(text, best.end, 1)[0];
+    if (after && after.raw === 'MP' && plainGap(after.gap)) best.end = after.end;
+  }
+  return best;
+}
+
+/** Every candidate match in `text`, in order, not overlapping. */
+export function findMatches(text: string, c: Compiled, stats?: ScanStats): RawMatch[] {
+  const out: RawMatch[] = [];
+  scanWords(
+    text,
+    c.anchors,
+    (start, end) => {
+      const m = matchAt(text, start, c, stats);
+      if (!m) return end;
+      out.push(m);
+      return m.end;
+    },
+    stats,
+  );
+  return out;
+}
+
+export { allCaps };

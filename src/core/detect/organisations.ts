@@ -1,0 +1,34 @@
+/**
+ * Organisations and places: "Hitachi Rail", "Hitachi", "HITACHI", "Newton Aycliffe", "Aycliffe". A longer
+ * surface of a distinct entity has already won in the matcher ("Hitachi Energy", "Aycliffe Village"); such
+ * a match is swallowed here. A short alias right before a capitalised word that the knowledge base does not
+ * know is part of some other proper name ("Hitachi Vantara", "Aycliffe Business Park") and is not linked.
+ */
+import type { Entity } from '../knowledge/schema';
+import type { RawMatch } from './matcher';
+import { allCaps, capitalised, plainGap, possessiveAt, wordsAfter } from './neighbours';
+import { CAPITALISED_FOLLOWERS_OK } from './lexicon';
+
+export interface OrgHit {
+  entity: Entity;
+  kind: 'name' | 'alias';
+}
+
+export function resolveOrganisation(text: string, m: RawMatch, next: RawMatch | undefined): OrgHit | undefined {
+  const orgs = m.targets.flatMap((t) => (t.t === 'org' ? [t] : []));
+  if (orgs.length === 0) return undefined;
+  const core = orgs.filter((t) => !t.distinct);
+  if (core.length === 0) return undefined; // a distinct entity: recognised, never shown
+  const raw = text.slice(m.start, m.end);
+  if (!capitalised(raw)) return undefined;
+  // Prefer the entity whose canonical name this is.
+  const pick = core.find((t) => !t.alias) ?? core[0]!;
+  if (pick.alias && !allCaps(raw) && !possessiveAt(text, m.end)) {
+    const a0 = wordsAfter(text, m.end, 1)[0];
+    if (a0 && plainGap(a0.gap) && capitalised(a0.raw) && !allCaps(a0.raw) && !CAPITALISED_FOLLOWERS_OK.has(a0.folded)) {
+      const known = next && next.start === a0.start;
+      if (!known) return undefined;
+    }
+  }
+  return { entity: pick.entity, kind: pick.alias ? 'alias' : 'name' };
+}

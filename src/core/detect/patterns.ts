@@ -1,0 +1,129 @@
+/**
+ * Compiles a KnowledgeBase into what the scanner and the resolvers need, once per detector: the word trie of
+ * every surface (names, aliases, short forms, surnames, office titles, department names), the trie of
+ * honorific prefixes ("Rt Hon", "Sir", "The Right Honourable Dame"), and the anchor set of first words.
+ */
+import type { KnowledgeBase } from '../knowledge/query';
+import type { Entity, Office, Person } from '../knowledge/schema';
+import { foldWords, hashWord } from './normalise';
+import { AnchorSet } from './scan';
+import { WordTrie } from './trie';
+
+export type Target =
+  /** A person's full name ("Jonathan Reynolds", "Sir Keir Starmer"): identifies them on its own. */
+  | { t: 'person-full'; person: Person; honorific: boolean }
+  /** A short form ("Mr Reynolds", "Sir Keir", "Lord Hendy") or the bare surname: needs context. */
+  | { t: 'person-short'; person: Person; honorific: boolean; surname: boolean }
+  /** An organisation or place ("Hitachi Rail", "Aycliffe"); distinct ones are matched, never returned. */
+  | { t: 'org'; entity: Entity; alias: boolean; distinct: boolean }
+  /** An office title ("Transport Secretary", "PM", "the rail minister"). */
+  | { t: 'title'; offices: Office[]; surface: string }
+  /** "Secretary of State" alone: the secretary of whichever department the document is about. */
+  | { t: 'generic-secretary' }
+  /** A department's name ("Department for Transport"): tells the document's department. */
+  | { t: 'department'; department: string };
+
+/** Words that make a short form an honorific one. */
+export const HONORIFIC_WORDS = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'dame', 'lord', 'lady', 'baroness', 'baron', 'professor', 'prof',
+]);
+
+/** Parliamentary styles that may precede a name (after an optional "The", looked up separately). */
+const STYLE_PREFIXES = ['rt hon', 'right hon', 'right honourable', 'rt honourable'];
+
+export interface Compiled {
+  kb: KnowledgeBase;
+  main: WordTrie<Target>;
+  /** Honorific prefixes; a terminal's target is `true`. */
+  prefixes: WordTrie<true>;
+  anchors: AnchorSet;
+  /** Persons by folded surname, for "another person of that name" checks. */
+  surnames: Set<string>;
+  /** Secretary-of-State offices by department name. */
+  secretariesByDepartment: Map<string, Office[]>;
+  /** First words of every person's full names (to tell "Jonathan Reynolds" from "Ryan Reynolds"). */
+  firstNames: Set<string>;
+  /** Folded words used in office titles ("secretary", "minister", "prime"), for neighbour checks. */
+  titleWords: Set<string>;
+}
+
+function sameTarget(a: Target, b: Target): boolean {
+  if (a.t !== b.t) return false;
+  switch (a.t) {
+    case 'person-full':
+    case 'person-short':
+      return a.person.id === (b as typeof a).person.id;
+    case 'org':
+      return a.entity.id === (b as typeof a).entity.id;
+    case 'title':
+      return a.surface === (b as typeof a).surface;
+    case 'generic-secretary':
+      return true;
+    case 'department':
+      return a.department === (b as typeof a).department;
+  }
+}
+
+function startsWithHonorific(surface: string): boolean {
+  const w = foldWords(surface);
+  return w.length > 1 && HONORIFIC_WORDS.has(w[0]!.word);
+}
+
+export function compile(kb: KnowledgeBase): Compiled {
+  const main = new WordTrie<Target>();
+  const prefixes = new WordTrie<true>();
+  const surnames = new Set<string>();
+  const firstNames = new Set<string>();
+  const titleWords = new Set<string>();
+  const add = (surface: string, target: Target): void => {
+    main.add(surface, target, sameTarget);
+  };
+
+  for (const e of kb.entities) {
+    if (e.type === 'person') {
+      for (const full of [e.name, ...e.names]) {
+        add(full, { t: 'person-full', person: e, honorific: startsWithHonorific(full) });
+        const w = foldWords(full);
+        if (w.length > 1 && !HONORIFIC_WORDS.has(w[0]!.word)) firstNames.add(w[0]!.word);
+      }
+      for (const short of e.shortForms) {
+        add(short, { t: 'person-short', person: e, honorific: startsWithHonorific(short), surname: false });
+      }
+      add(e.surname, { t: 'person-short', person: e, honorific: false, surname: true });
+      surnames.add(foldWords(e.surname).map((w) => w.word).join(' '));
+    } else {
+      add(e.name, { t: 'org', entity: e, alias: false, distinct: e.scope === 'distinct' });
+      for (const a of e.aliases) add(a, { t: 'org', entity: e, alias: true, distinct: e.scope === 'distinct' });
+    }
+  }
+
+  const secretariesByDepartment = new Map<string, Office[]>();
+  for (const title of kb.allTitles()) {
+    const offices = kb.officesForTitle(title);
+    if (offices.length === 0) continue;
+    add(title, { t: 'title', offices, surface: title });
+    for (const w of foldWords(title)) titleWords.add(w.word);
+  }
+  for (const o of kb.offices) {
+    add(o.department, { t: 'department', department: o.department });
+    if (/^secretary of state\b/i.test(o.name)) {
+      const list = secretariesByDepartment.get(o.department) ?? [];
+      list.push(o);
+      secretariesByDepartment.set(o.department, list);
+    }
+  }
+  if (kb.officesForTitle('Secretary of State').length === 0) add('Secretary of State', { t: 'generic-secretary' });
+  for (const w of ['secretary', 'minister', 'chancellor', 'state']) titleWords.add(w);
+
+  for (const style of STYLE_PREFIXES) {
+    prefixes.add(style, true);
+    for (const h of HONORIFIC_WORDS) prefixes.add(`${style} ${h}`, true);
+  }
+  for (const h of HONORIFIC_WORDS) prefixes.add(h, true);
+
+  const anchors = new AnchorSet();
+  for (const h of main.firstWordHashes) anchors.add(h);
+  for (const h of prefixes.firstWordHashes) anchors.add(h);
+  void hashWord;
+  return { kb, main, prefixes, anchors, surnames, secretariesByDepartment, firstNames, titleWords };
+}

@@ -1,0 +1,136 @@
+/**
+ * Who a person-shaped match names. A full name ("Jonathan Reynolds", "The Rt Hon John Healey MP") names its
+ * person and establishes them for the rest of the document. A short form ("Mr Reynolds", "Sir Keir") or a
+ * bare surname ("Reynolds") links only when the document has made clear who is meant: the person was named in
+ * full or resolved from a role earlier, and no one else of that surname has appeared since; or, failing that,
+ * the person holds a cabinet office on the article's date (a short form with an honorific: any office) and
+ * the text gives no sign of another person ("Ryan Reynolds", "Cooper Neill", "Mr. Reeves" for a woman,
+ * "May" the month).
+ */
+import type { KnowledgeBase } from '../knowledge/query';
+import type { Person } from '../knowledge/schema';
+import type { DocContext } from './context';
+import {
+  CAPITALISED_NON_NAMES,
+  MAY_VERB_FOLLOWERS,
+  MONTH_CONTEXT_AFTER,
+  MONTH_CONTEXT_BEFORE,
+  MONTHS,
+} from './lexicon';
+import type { RawMatch } from './matcher';
+import { allCaps, capitalised, plainGap, possessiveAt, sentenceStart, spaceGap, wordsAfter, wordsBefore } from './neighbours';
+import { foldWords } from './normalise';
+import { HONORIFIC_WORDS, type Compiled, type Target } from './patterns';
+
+export interface PersonHit {
+  person: Person;
+  kind: 'name' | 'honorific';
+  start: number;
+  end: number;
+}
+
+export function surnameKey(p: Person): string {
+  return foldWords(p.surname)
+    .map((w) => w.word)
+    .join(' ');
+}
+
+function isDigits(s: string): boolean {
+  return /^\d/.test(s);
+}
+
+/** "May" the month: "in May", "5 May", "May 2017", "May and June", sentence-initial "May we". */
+export function looksLikeMonth(text: string, m: RawMatch): boolean {
+  if (m.words.length !== 1 || !MONTHS.has(m.words[0]!)) return false;
+  const before = wordsBefore(text, m.start, 2);
+  const after = wordsAfter(text, m.end, 2);
+  const b0 = before[0];
+  const a0 = after[0];
+  if (b0 && isDigits(b0.raw) && /^[\s,]{0,3}$/.test(b0.gap)) return true;
+  if (b0 && (b0.folded.endsWith('th') || b0.folded.endsWith('st') || b0.folded.endsWith('nd') || b0.folded.endsWith('rd')) && isDigits(b0.raw) && spaceGap(b0.gap)) return true;
+  if (a0 && isDigits(a0.raw) && /^[\s,]{1,3}$/.test(a0.gap)) return true;
+  if (b0 && spaceGap(b0.gap) && (MONTH_CONTEXT_BEFORE.has(b0.folded) || MONTHS.has(b0.folded))) return true;
+  if (b0 && /^\s*[-–/]\s*$/.test(b0.gap) && MONTHS.has(b0.folded)) return true;
+  if (a0 && spaceGap(a0.gap) && (MONTH_CONTEXT_AFTER.has(a0.folded) || MONTHS.has(a0.folded))) return true;
+  if (a0 && /^\s*[-–/]\s*$/.test(a0.gap) && (MONTHS.has(a0.folded) || isDigits(a0.raw))) return true;
+  if (a0 && spaceGap(a0.gap) && MAY_VERB_FOLLOWERS.has(a0.folded) && !possessiveAt(text, m.end)) return true;
+  return false;
+}
+
+function mostRecentlyEstablished(ctx: DocContext, persons: Person[], after: number): Person | undefined {
+  let best: Person | undefined;
+  let bestSeq = after;
+  for (const p of persons) {
+    const seq = ctx.established.get(p.id);
+    if (seq !== undefined && seq > bestSeq) {
+      best = p;
+      bestSeq = seq;
+    }
+  }
+  return best;
+}
+
+function holdsOffice(kb: KnowledgeBase, p: Person, date: string, cabinetOnly: boolean): boolean {
+  return kb.officesHeldOn(p.id, date).some((h) => !cabinetOnly || h.office.cabinet);
+}
+
+/** A full name or an honorific with a full name. */
+export function resolveFullName(text: string, m: RawMatch, c: Compiled, ctx: DocContext): PersonHit | undefined {
+  const persons = m.targets.flatMap((t) => (t.t === 'person-full' ? [t] : []));
+  if (persons.length === 0) return undefined;
+  const raw = text.slice(m.start, m.end);
+  if (!capitalised(raw)) return undefined;
+  // Several people of one name: prefer one in office that day.
+  const pick = persons.find((t) => holdsOffice(c.kb, t.person, ctx.date, false)) ?? persons[0]!;
+  ctx.establish(pick.person.id);
+  return { person: pick.person, kind: m.prefixed || pick.honorific ? 'honorific' : 'name', start: m.start, end: m.end };
+}
+
+/** Records "Ryan Reynolds"-like names: the surname belongs to someone else from here on. */
+function noteOtherPerson(ctx: DocContext, surname: string): void {
+  ctx.otherPeople.set(surname, ctx.tick());
+}
+
+/** A short form or bare surname. */
+export function resolveShortForm(text: string, m: RawMatch, c: Compiled, ctx: DocContext): PersonHit | undefined {
+  const shorts = m.targets.filter((t): t is Extract<Target, { t: 'person-short' }> => t.t === 'person-short');
+  if (shorts.length === 0) return undefined;
+  const raw = text.slice(m.start, m.end);
+  if (!capitalised(raw)) return undefined;
+  const honorific = shorts.some((s) => s.honorific);
+  const caps = allCaps(raw);
+  const key = surnameKey(shorts[0]!.person);
+
+  if (!honorific) {
+    const before = wordsBefore(text, m.start, 1)[0];
+    const after = wordsAfter(text, m.end, 1)[0];
+    // "Mr. Reeves" when no such short form is known for any Reeves: another person, or a form we cannot vouch for.
+    if (before && HONORIFIC_WORDS.has(before.folded) && /^\.?\s{1,2}$/.test(before.gap)) return undefined;
+    if (!caps) {
+      // Someone else's first name before the surname: "Ryan Reynolds", "Denis Healey".
+      const b = before;
+      if (b && plainGap(b.gap) && capitalised(b.raw) && !allCaps(b.raw) && !CAPITALISED_NON_NAMES.has(b.folded) && !c.titleWords.has(b.folded)) {
+        noteOtherPerson(ctx, key);
+        return undefined;
+      }
+      // The surname is itself someone's first name or part of a longer name: "Cooper Neill", "Kyle Walker".
+      if (after && plainGap(after.gap) && capitalised(after.raw) && !allCaps(after.raw) && !possessiveAt(text, m.end)) return undefined;
+    }
+    if (looksLikeMonth(text, m)) return undefined;
+  }
+
+  const persons = shorts.map((s) => s.person);
+  const other = ctx.otherPeople.get(key) ?? -1;
+  const known = mostRecentlyEstablished(ctx, persons, other);
+  if (known) {
+    ctx.establish(known.id);
+    return { person: known, kind: honorific ? 'honorific' : 'name', start: m.start, end: m.end };
+  }
+  if (other >= 0) return undefined;
+  // Not established: a sitting minister the reader would recognise from the date alone.
+  if (!honorific && !possessiveAt(text, m.end) && sentenceStart(text, m.start)) return undefined;
+  const sitting = persons.filter((p) => holdsOffice(c.kb, p, ctx.date, !honorific));
+  if (sitting.length !== 1) return undefined;
+  ctx.establish(sitting[0]!.id);
+  return { person: sitting[0]!, kind: honorific ? 'honorific' : 'name', start: m.start, end: m.end };
+}

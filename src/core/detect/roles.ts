@@ -1,0 +1,173 @@
+/**
+ * Role titles without a name ("the Transport Secretary", "the PM", "the Secretary of State") resolve to
+ * whoever held the office on the article's date, unless the words around say it is not the current UK
+ * holder: shadow and former offices, predicative uses ("was appointed Transport Secretary", "resigned as
+ * Defence Secretary"), generic ones ("an effective prime minister"), foreign ones ("Israeli Prime
+ * Minister", "his defense minister", "Prime Minister of Israel", or any later bare use of a title the
+ * document has already given to a foreign government), "PM" as a time of day, and a title that stands next
+ * to a name (the name carries the mention, or it is someone else's title).
+ */
+import type { Holding } from '../knowledge/query';
+import type { Office } from '../knowledge/schema';
+import type { DocContext } from './context';
+import {
+  CAPITALISED_FOLLOWERS_OK,
+  FOREIGN_QUALIFIERS,
+  GENERIC_DETERMINERS,
+  NOT_CURRENT_BEFORE_TITLE,
+  ORDINALS,
+  POSSESSIVE_PRONOUNS,
+  PREDICATIVE_BEFORE_TITLE,
+  ROLE_NOUNS,
+  TIME_ZONES,
+  UK_QUALIFIERS,
+} from './lexicon';
+import type { RawMatch } from './matcher';
+import { allCaps, capitalised, plainGap, spaceGap, wordsAfter, wordsBefore, type Neighbour } from './neighbours';
+import type { Compiled } from './patterns';
+
+export type RoleOutcome =
+  | { linked: true; holding: Holding; nameFollows: boolean }
+  | { linked: false; reason: string };
+
+function existsOn(o: Office, date: string): boolean {
+  return o.from <= date && (o.to === null || date < o.to);
+}
+
+/** The one person holding any of these offices on the date (cached per title). */
+export function holderOf(c: Compiled, offices: readonly Office[], date: string): Holding | undefined {
+  const found: Holding[] = [];
+  for (const o of offices) if (existsOn(o, date)) found.push(...c.kb.holdersOn(o.id, date));
+  const people = new Set(found.map((h) => h.person.id));
+  return people.size === 1 ? found[0] : undefined;
+}
+
+function officesOf(m: RawMatch, c: Compiled, ctx: DocContext): Office[] {
+  const out: Office[] = [];
+  for (const t of m.targets) {
+    if (t.t === 'title') out.push(...t.offices);
+    else if (t.t === 'generic-secretary' && ctx.department) out.push(...(c.secretariesByDepartment.get(ctx.department) ?? []));
+  }
+  return out;
+}
+
+function isTimeBefore(b0: Neighbour | undefined): boolean {
+  // "12:35 PM", "10 PM", "9.30 PM"
+  return !!b0 && /^\d/.test(b0.raw) && /^[\s.]{0,2}$/.test(b0.gap);
+}
+
+/** The chain of words before a title, skipping plain lower-case adjectives ("an effective prime minister"). */
+function determinerBefore(before: Neighbour[]): Neighbour | undefined {
+  for (let i = 0; i < before.length && i < 3; i++) {
+    const w = before[i]!;
+    if (!spaceGap(w.gap)) return undefined;
+    if (GENERIC_DETERMINERS.has(w.folded) || POSSESSIVE_PRONOUNS.has(w.folded) || w.folded === 'the') return w;
+    if (capitalised(w.raw) || /\d/.test(w.raw)) return undefined;
+  }
+  return undefined;
+}
+
+export function resolveRole(text: string, m: RawMatch, next: RawMatch | undefined, c: Compiled, ctx: DocContext): RoleOutcome {
+  const raw = text.slice(m.start, m.end);
+  const generic = m.targets.some((t) => t.t === 'generic-secretary');
+  const short = m.words.length === 1 && m.words[0]!.length <= 3;
+  // "PM", "DPM": written in capitals, else it is "pm" the time.
+  if (short && !allCaps(raw)) return { linked: false, reason: 'lower-case abbreviation' };
+  // A bare "Secretary of State" in capitals only (US style writes "the secretary of state").
+  if (generic && !/^Secretary/.test(raw)) return { linked: false, reason: 'lower-case generic title' };
+
+  const before = wordsBefore(text, m.start, 4);
+  const b0 = before[0];
+  const after = wordsAfter(text, m.end, 3);
+  const a0 = after[0];
+
+  if (short && (isTimeBefore(b0) || (a0 && spaceGap(a0.gap) && TIME_ZONES.has(a0.folded)))) return { linked: false, reason: 'time of day' };
+
+  const offices = officesOf(m, c, ctx);
+  const titleOffices = m.targets.flatMap((t) => (t.t === 'title' ? t.offices : []));
+  // The document is about this department from here on, whatever happens to this use.
+  const departments = new Set(titleOffices.map((o) => o.department));
+  const noteDepartment = (): void => {
+    if (departments.size === 1) ctx.department = [...departments][0];
+  };
+
+  if (b0 && (spaceGap(b0.gap) || /^\s*-\s*$/.test(b0.gap))) {
+    if (NOT_CURRENT_BEFORE_TITLE.has(b0.folded)) {
+      noteDepartment();
+      return { linked: false, reason: b0.folded === 'shadow' ? 'shadow' : 'not the current holder' };
+    }
+  }
+  // Foreign: "Israeli Prime Minister", "Australia's prime minister", "US Secretary of State".
+  const b1 = before[1];
+  const foreignWord =
+    b0 && spaceGap(b0.gap) && FOREIGN_QUALIFIERS.has(b0.folded)
+      ? b0
+      : b0 && b0.folded === 's' && /^\s+$/.test(b0.gap) && b1 && /^['’]$/.test(b1.gap) && FOREIGN_QUALIFIERS.has(b1.folded)
+        ? b1
+        : undefined;
+  if (foreignWord && (capitalised(foreignWord.raw) || foreignWord.folded === 'federal' || foreignWord.folded === 'state')) {
+    for (const o of offices) ctx.foreignOffices.add(o.id);
+    for (const o of titleOffices) ctx.foreignOffices.add(o.id);
+    return { linked: false, reason: 'foreign office' };
+  }
+  const ukQualified = !!b0 && spaceGap(b0.gap) && UK_QUALIFIERS.has(b0.folded);
+
+  // "Prime Minister of Israel".
+  if (a0 && a0.folded === 'of' && spaceGap(a0.gap)) {
+    const a1 = after[1];
+    const a2 = after[2];
+    const place = a1 && a1.folded === 'the' ? a2 : a1;
+    if (place && capitalised(place.raw) && !UK_QUALIFIERS.has(place.folded) && place.folded !== 'united' && place.folded !== 'great') {
+      return { linked: false, reason: 'office of another place' };
+    }
+  }
+
+  const det = determinerBefore(before);
+  if (det && det.folded !== 'the') {
+    noteDepartment();
+    return { linked: false, reason: POSSESSIVE_PRONOUNS.has(det.folded) ? "someone's own minister" : 'generic' };
+  }
+  if (det && det.folded === 'the' && b0 && b0 !== det && ORDINALS.has(b0.folded)) return { linked: false, reason: 'generic' };
+  if (!det && b0 && spaceGap(b0.gap) && PREDICATIVE_BEFORE_TITLE.has(b0.folded)) {
+    noteDepartment();
+    return { linked: false, reason: 'predicative' };
+  }
+  if (b0 && b0.folded === 'of' && b1 && ROLE_NOUNS.has(b1.folded)) return { linked: false, reason: 'the office itself' };
+  if (b0 && b0.folded === 'the' && b1 && b1.folded === 'of' && before[2] && ROLE_NOUNS.has(before[2].folded)) {
+    return { linked: false, reason: 'the office itself' };
+  }
+
+  if (!ukQualified && offices.some((o) => ctx.foreignOffices.has(o.id))) return { linked: false, reason: 'foreign in this document' };
+
+  // A name right after the title: "Business Secretary Jonathan Reynolds", "Prime Minister Benjamin Netanyahu".
+  let nameFollows = false;
+  if (a0 && !allCaps(raw)) {
+    const comma = /^,\s{1,2}$/.test(a0.gap);
+    if ((plainGap(a0.gap) || comma) && capitalised(a0.raw)) {
+      const isPerson = next && next.start === a0.start && next.targets.some((t) => t.t === 'person-full' || t.t === 'person-short');
+      if (isPerson) nameFollows = true;
+      else if (!comma && !CAPITALISED_FOLLOWERS_OK.has(a0.folded)) return { linked: false, reason: "someone else's title" };
+      else if (comma && after[1] && plainGap(after[1].gap) && capitalised(after[1].raw) && !CAPITALISED_FOLLOWERS_OK.has(a0.folded)) {
+        return { linked: false, reason: "someone else's title" };
+      }
+    }
+  }
+
+  let holding: Holding | undefined;
+  if (generic) {
+    if (!ctx.department) return { linked: false, reason: 'no department known' };
+    holding = holderOf(c, offices, ctx.date);
+  } else {
+    const cacheKey = m.words.join(' ');
+    const cached = ctx.holderCache.get(cacheKey);
+    if (cached !== undefined) holding = cached ?? undefined;
+    else {
+      holding = holderOf(c, offices, ctx.date);
+      ctx.holderCache.set(cacheKey, holding ?? null);
+    }
+    noteDepartment();
+  }
+  if (!holding) return { linked: false, reason: 'no single holder on the date' };
+  ctx.establish(holding.person.id);
+  return { linked: true, holding, nameFollows };
+}
