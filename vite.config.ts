@@ -1,17 +1,69 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+/**
+ * One config for both browsers and for the tests.
+ *   vite build --mode chrome   -> dist/chrome
+ *   vite build --mode firefox  -> dist/firefox
+ * BACKSTORY_STORE=1 builds the store flavour: without the 127.0.0.1 match the demo and the tests need.
+ */
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import { resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+import manifestJson from './manifest.json' with { type: 'json' };
+import { manifestFor, type TargetBrowser } from './src/tools/manifest-for';
+import { KNOWLEDGE_DIR, loadKnowledge, readKnowledgeFiles } from './src/knowledge/load-node';
 
-export default defineConfig({
-  test: {
-    projects: [
-      {
-        extends: true,
-        test: { name: 'unit', environment: 'node', include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'] },
-      },
-      {
-        extends: true,
-        test: { name: 'dom', environment: 'happy-dom', include: ['test/dom/**/*.test.ts', 'test/dom/**/*.test.tsx'] },
-      },
+/** `import knowledge from 'virtual:backstory-knowledge'`: the compiled knowledge base, validated at build time. */
+function knowledgePlugin(): Plugin {
+  const id = 'virtual:backstory-knowledge';
+  return {
+    name: 'backstory-knowledge',
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    load(loadId) {
+      if (loadId !== `\0${id}`) return undefined;
+      for (const f of readKnowledgeFiles()) this.addWatchFile(resolve(KNOWLEDGE_DIR, f.path));
+      const knowledge = loadKnowledge(); // throws a KnowledgeError listing every problem: the build fails
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(knowledge))});`;
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';
+  const store = process.env.BACKSTORY_STORE === '1';
+  return {
+    plugins: [
+      knowledgePlugin(),
+      ...(mode === 'test' ? [] : [crx({ manifest: manifestFor(manifestJson, browser, { store }) as ManifestV3Export, browser })]),
     ],
-  },
+    build: {
+      outDir: `dist/${browser}${store ? '-store' : ''}`,
+      emptyOutDir: true,
+      target: browser === 'firefox' ? 'firefox128' : 'chrome120',
+      sourcemap: false,
+      minify: true,
+    },
+    test: {
+      projects: [
+        {
+          extends: true,
+          test: { name: 'unit', environment: 'node', include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'] },
+        },
+        {
+          extends: true,
+          test: { name: 'dom', environment: 'happy-dom', include: ['test/dom/**/*.test.ts', 'test/dom/**/*.test.tsx'] },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'e2e',
+            environment: 'node',
+            include: ['test/e2e/**/*.test.ts'],
+            testTimeout: 60_000,
+            hookTimeout: 120_000,
+            fileParallelism: false,
+          },
+        },
+      ],
+    },
+  };
 });

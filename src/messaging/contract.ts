@@ -1,0 +1,65 @@
+/**
+ * The typed message contract, one union per direction. Every message is validated against these schemas
+ * on arrival (never trusted because it came through runtime messaging) and its sender is checked by the
+ * receiver (src/messaging/guard.ts).
+ */
+import * as v from 'valibot';
+
+const Id = v.pipe(v.string(), v.maxLength(100), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/));
+const IsoDate = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
+const HttpUrl = v.pipe(v.string(), v.maxLength(4096), v.regex(/^https?:\/\//));
+const ShortText = v.pipe(v.string(), v.maxLength(1000));
+export const DateSourceSchema = v.picklist(['json-ld', 'meta', 'time', 'url', 'today']);
+
+export const FoundEntitySchema = v.object({
+  entity: Id,
+  count: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  /** Office ids the mentions resolved through (role mentions), for the popup. */
+  offices: v.pipe(v.array(Id), v.maxLength(50)),
+});
+export type FoundEntity = v.InferOutput<typeof FoundEntitySchema>;
+
+export const PageReportSchema = v.object({
+  url: HttpUrl,
+  title: ShortText,
+  date: IsoDate,
+  dateSource: DateSourceSchema,
+  /** 'scanning' while the first pass runs, 'done' after, 'off' when highlighting is switched off here. */
+  status: v.picklist(['scanning', 'done', 'off']),
+  entities: v.pipe(v.array(FoundEntitySchema), v.maxLength(500)),
+});
+export type PageReport = v.InferOutput<typeof PageReportSchema>;
+
+/** content script -> background */
+export const ContentToBackgroundSchema = v.variant('type', [
+  /** The knowledge the detector needs (names, titles, tenures; no facts). */
+  v.object({ type: v.literal('content/get-knowledge') }),
+  v.object({ type: v.literal('content/page-report'), report: PageReportSchema }),
+  v.object({
+    type: v.literal('content/get-card'),
+    entity: Id,
+    date: IsoDate,
+    url: HttpUrl,
+    pageEntities: v.pipe(v.array(Id), v.maxLength(500)),
+  }),
+  v.object({ type: v.literal('content/not-this-one'), entity: Id, url: HttpUrl, text: ShortText }),
+]);
+export type ContentToBackground = v.InferOutput<typeof ContentToBackgroundSchema>;
+
+/** popup or options page -> background */
+export const PageToBackgroundSchema = v.variant('type', [
+  v.object({ type: v.literal('popup/get-tab-state'), tabId: v.pipe(v.number(), v.integer()) }),
+  v.object({ type: v.literal('popup/jump'), tabId: v.pipe(v.number(), v.integer()), entity: Id }),
+  v.object({ type: v.literal('popup/get-summaries'), entities: v.pipe(v.array(Id), v.maxLength(500)), date: IsoDate }),
+]);
+export type PageToBackground = v.InferOutput<typeof PageToBackgroundSchema>;
+
+/** background -> content script */
+export const BackgroundToContentSchema = v.variant('type', [
+  v.object({ type: v.literal('bg/jump'), entity: Id }),
+  v.object({ type: v.literal('bg/toggle') }),
+  v.object({ type: v.literal('bg/report-request') }),
+]);
+export type BackgroundToContent = v.InferOutput<typeof BackgroundToContentSchema>;
+
+export { Id as IdSchema, IsoDate as IsoDateSchema, HttpUrl as HttpUrlSchema };

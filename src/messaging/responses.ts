@@ -1,0 +1,38 @@
+/** What each request answers, by message type. */
+import type { CardData } from '../core/card';
+import type { Knowledge } from '../core/knowledge/compile';
+import type { PageReport } from './contract';
+
+export interface TabState {
+  tabId: number;
+  /** The tab's URL when the extension may know it (a site it runs on), else null. */
+  url: string | null;
+  /** Backstory can run on this page (an http(s) page, not a browser page or a PDF viewer). */
+  canRun: boolean;
+  /** The content script is injected on this site (a listed news site or one the reader enabled). */
+  siteEnabled: boolean;
+  report: PageReport | null;
+}
+
+export interface EntitySummary {
+  id: string;
+  type: 'person' | 'organisation' | 'place';
+  name: string;
+  summary: string;
+  /** The person's office on the given date (short title), if any. */
+  office: string | null;
+  newestCoverage: { title: string; outlet: string; published: string; url: string } | null;
+}
+
+export interface Responses {
+  'content/get-knowledge': Knowledge;
+  'content/page-report': { ok: true };
+  'content/get-card': CardData | null;
+  'content/not-this-one': { ok: true };
+  'popup/get-tab-state': TabState;
+  'popup/jump': { ok: boolean };
+  'popup/get-summaries': EntitySummary[];
+  'bg/jump': { ok: boolean };
+  'bg/toggle': { enabled: boolean };
+  'bg/report-request': { ok: true };
+}

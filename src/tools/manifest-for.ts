@@ -1,0 +1,25 @@
+/**
+ * The one place where the two browsers' manifests differ. manifest.json at the root is written for Chrome
+ * (service worker background); Firefox gets an event page and keeps browser_specific_settings.
+ */
+export type TargetBrowser = 'chrome' | 'firefox';
+
+type Json = Record<string, unknown>;
+const LOOPBACK = /^https?:\/\/(127\.0\.0\.1|localhost)\//;
+
+export function manifestFor<T extends Json>(base: T, browser: TargetBrowser, opts: { store: boolean }): T {
+  const m = structuredClone(base) as Json;
+  if (browser === 'firefox') {
+    const bg = m.background as { service_worker: string; type?: string };
+    m.background = { scripts: [bg.service_worker], type: bg.type ?? 'module' };
+  } else {
+    delete m.browser_specific_settings;
+  }
+  if (opts.store) {
+    for (const cs of m.content_scripts as { matches: string[] }[]) {
+      cs.matches = cs.matches.filter((p) => !LOOPBACK.test(p));
+    }
+    m.host_permissions = (m.host_permissions as string[]).filter((p) => !LOOPBACK.test(p));
+  }
+  return m as T;
+}

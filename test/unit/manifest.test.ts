@@ -1,0 +1,42 @@
+/**
+ * Pins the permissions Backstory asks for. Adding one must be a deliberate change to this test.
+ */
+import { describe, expect, it } from 'vitest';
+import manifest from '../../manifest.json' with { type: 'json' };
+import { manifestFor } from '../../src/tools/manifest-for';
+
+describe('manifest', () => {
+  it('asks for exactly these permissions, and no <all_urls>', () => {
+    expect(manifest.permissions).toEqual(['storage', 'alarms', 'scripting']);
+    expect(manifest.host_permissions).toEqual([
+      'https://feeds.bbci.co.uk/*',
+      'https://www.theguardian.com/*',
+      'https://www.thenorthernecho.co.uk/*',
+      'https://query.wikidata.org/*',
+    ]);
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+    expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
+    expect(manifest).not.toHaveProperty('externally_connectable');
+    expect(manifest).not.toHaveProperty('content_security_policy');
+    expect(manifest).not.toHaveProperty('web_accessible_resources');
+  });
+
+  it('gives Firefox an event page and its gecko settings, and Chrome a service worker without them', () => {
+    const ff = manifestFor(manifest, 'firefox', { store: false }) as Record<string, unknown>;
+    expect(ff.background).toEqual({ scripts: ['src/background/index.ts'], type: 'module' });
+    expect(ff.browser_specific_settings).toMatchObject({ gecko: { id: expect.any(String), data_collection_permissions: { required: ['none'] } } });
+    const min = Number(String((ff.browser_specific_settings as { gecko: { strict_min_version: string } }).gecko.strict_min_version).split('.')[0]);
+    expect(min).toBeGreaterThanOrEqual(142);
+    const cr = manifestFor(manifest, 'chrome', { store: false }) as Record<string, unknown>;
+    expect(cr.background).toEqual({ service_worker: 'src/background/index.ts', type: 'module' });
+    expect(cr).not.toHaveProperty('browser_specific_settings');
+  });
+
+  it('keeps loopback out of the store packages, and in the development build for the demo and the tests', () => {
+    const dev = manifestFor(manifest, 'chrome', { store: false }) as { content_scripts: { matches: string[] }[] };
+    const store = manifestFor(manifest, 'chrome', { store: true }) as { content_scripts: { matches: string[] }[] };
+    expect(dev.content_scripts[0]!.matches).toContain('http://127.0.0.1/*');
+    expect(JSON.stringify(store)).not.toContain('127.0.0.1');
+    expect(store.content_scripts[0]!.matches).toContain('https://www.thenorthernecho.co.uk/*');
+  });
+});
