@@ -1,0 +1,92 @@
+/**
+ * The background's message entry point: checks the sender, validates the message against the contract,
+ * then dispatches it. Anything else is dropped with a console warning and no answer.
+ */
+import * as v from 'valibot';
+import { buildCard } from '../core/card';
+import { ContentToBackgroundSchema, PageToBackgroundSchema } from '../messaging/contract';
+import type { ContentToBackground, PageToBackground } from '../messaging/contract';
+import { allowedFor, classifySender, type SenderLike } from '../messaging/guard';
+import type { EntitySummary, Responses, TabState } from '../messaging/responses';
+import { sendToTab } from '../messaging/send';
+import { browser, extensionOrigin } from '../platform/browser';
+import { knowledge } from './knowledge';
+import { loadReport, saveReport } from './tabs';
+import { coverageFor, newestCoverage, recordVisit, recordCorrection } from './coverage-bridge';
+
+type Handler<M> = (msg: M, sender: SenderLike) => Promise<unknown>;
+
+const contentHandlers: { [T in ContentToBackground['type']]: Handler<Extract<ContentToBackground, { type: T }>> } = {
+  'content/get-knowledge': async () => knowledge().slim,
+  'content/page-report': async (msg, sender) => {
+    const tabId = sender.tab?.id as number;
+    if (sender.frameId !== 0) return { ok: true }; // only the top frame speaks for the tab
+    await saveReport(tabId, msg.report);
+    if (msg.report.status === 'done' && msg.report.entities.length > 0) await recordVisit(msg.report);
+    return { ok: true } satisfies Responses['content/page-report'];
+  },
+  'content/get-card': async (msg) => {
+    const card = buildCard(knowledge().kb, msg.entity, msg.date);
+    if (!card) return null;
+    card.coverage = await coverageFor(msg.entity, { url: msg.url, date: msg.date, entities: msg.pageEntities });
+    return card satisfies Responses['content/get-card'];
+  },
+  'content/not-this-one': async (msg) => {
+    await recordCorrection(msg.entity, msg.url, msg.text);
+    return { ok: true };
+  },
+};
+
+async function tabState(tabId: number): Promise<TabState> {
+  const tab = await browser.tabs.get(tabId);
+  const url = tab.url ?? null;
+  const report = await loadReport(tabId);
+  const canRun = url === null ? report !== null : /^https?:\/\//.test(url) && !/\.pdf($|[?#])/i.test(url);
+  return { tabId, url, canRun: canRun || report !== null, siteEnabled: report !== null, report };
+}
+
+const pageHandlers: { [T in PageToBackground['type']]: Handler<Extract<PageToBackground, { type: T }>> } = {
+  'popup/get-tab-state': async (msg) => tabState(msg.tabId),
+  'popup/jump': async (msg) => {
+    try {
+      return await sendToTab(msg.tabId, { type: 'bg/jump', entity: msg.entity });
+    } catch {
+      return { ok: false };
+    }
+  },
+  'popup/get-summaries': async (msg) => {
+    const { kb } = knowledge();
+    const out: EntitySummary[] = [];
+    for (const id of msg.entities) {
+      const e = kb.entity(id);
+      if (!e) continue;
+      const office = e.type === 'person' ? (kb.officesHeldOn(id, msg.date)[0]?.office.shortName ?? null) : null;
+      out.push({ id, type: e.type, name: e.name, summary: e.summary, office, newestCoverage: await newestCoverage(id, msg.date) });
+    }
+    return out;
+  },
+};
+
+export function handleMessage(raw: unknown, sender: SenderLike): Promise<unknown> | undefined {
+  const kind = classifySender(sender, browser.runtime.id, extensionOrigin());
+  const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+  if (typeof type !== 'string' || !allowedFor(type, kind)) {
+    console.warn('Backstory: dropped a message from an unexpected sender', kind, type);
+    return undefined;
+  }
+  if (kind === 'content') {
+    const parsed = v.safeParse(ContentToBackgroundSchema, raw);
+    if (!parsed.success) return warnInvalid(type, parsed.issues);
+    const msg = parsed.output;
+    return (contentHandlers[msg.type] as Handler<typeof msg>)(msg, sender);
+  }
+  const parsed = v.safeParse(PageToBackgroundSchema, raw);
+  if (!parsed.success) return warnInvalid(type, parsed.issues);
+  const msg = parsed.output;
+  return (pageHandlers[msg.type] as Handler<typeof msg>)(msg, sender);
+}
+
+function warnInvalid(type: string, issues: v.BaseIssue<unknown>[]): undefined {
+  console.warn(`Backstory: invalid ${type} message:`, issues.map((i) => i.message).join('; '));
+  return undefined;
+}

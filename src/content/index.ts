@@ -1,0 +1,244 @@
+/**
+ * Content script entry. Everything it sets up (listeners, observer, timers, scans) hangs off one
+ * AbortSignal; when the extension is updated or disabled underneath it, the orphaned script notices and
+ * removes every trace it left in the page.
+ */
+import { createDetector } from '../core/detect';
+import { KnowledgeBase } from '../core/knowledge/query';
+import { DEFAULT_SETTINGS, enabledFor, readSettings, SETTINGS_KEY, type Settings } from '../core/settings';
+import { BackgroundToContentSchema, type PageReport } from '../messaging/contract';
+import { sendToBackground } from '../messaging/send';
+import { browser, contextInvalidated } from '../platform/browser';
+import * as v from 'valibot';
+import { CardController } from './card-controller';
+import { MENTION_TAG, unwrapAll } from './highlight';
+import { pageArticleDate } from './page-date';
+import { Scanner } from './scanner';
+import { MUTATION_DEBOUNCE_MS, ORPHAN_CHECK_MS, REPORT_THROTTLE_MS } from './timings';
+import { insideSkipped } from './walk';
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+async function main(): Promise<void> {
+  if (window.top !== window) return; // frames are not scanned (see README: "Which frames")
+  const life = new AbortController();
+  const signal = life.signal;
+  const host = location.host.toLowerCase();
+
+  let settings: Settings = DEFAULT_SETTINGS;
+  try {
+    settings = readSettings((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]).settings;
+  } catch {
+    // Unreadable storage: the defaults apply; the options page shows and repairs it.
+  }
+  let tabOff = false; // the keyboard shortcut switches this tab off without touching the settings
+  const on = (): boolean => enabledFor(settings, host) && !tabOff;
+
+  const knowledge = await sendToBackground({ type: 'content/get-knowledge' });
+  const kb = new KnowledgeBase(knowledge);
+  const detector = createDetector(kb);
+  const articleDate = pageArticleDate(document, today());
+
+  // --- our own DOM writes are invisible to the observer ---
+  let observer: MutationObserver | null = null;
+  const pendingRoots = new Set<Node>();
+  const writing = (fn: () => void): void => {
+    if (observer) for (const r of observer.takeRecords()) collect(r);
+    fn();
+    observer?.takeRecords();
+  };
+  const scanner = new Scanner(kb, detector, articleDate.date, () => settings, writing);
+
+  // --- report to the background (popup list, badge, reading history) ---
+  let status: PageReport['status'] = 'scanning';
+  let reportTimer: ReturnType<typeof setTimeout> | undefined;
+  const report = (): void => {
+    if (reportTimer !== undefined) return;
+    reportTimer = setTimeout(() => {
+      reportTimer = undefined;
+      void sendReport();
+    }, REPORT_THROTTLE_MS);
+  };
+  const sendReport = async (): Promise<void> => {
+    if (orphaned()) return;
+    const counts = new Map<string, { count: number; offices: Set<string> }>();
+    if (on()) {
+      for (const el of document.querySelectorAll(MENTION_TAG)) {
+        const id = el.getAttribute('data-entity');
+        if (!id || el.hasAttribute('hidden-by-reader')) continue;
+        const c = counts.get(id) ?? { count: 0, offices: new Set<string>() };
+        c.count++;
+        const office = el.getAttribute('data-office');
+        if (office) c.offices.add(office);
+        counts.set(id, c);
+      }
+    }
+    const entities = [...counts].map(([entity, c]) => ({ entity, count: c.count, offices: [...c.offices] }));
+    await sendToBackground({
+      type: 'content/page-report',
+      report: {
+        url: location.href.slice(0, 4096),
+        title: document.title.slice(0, 1000),
+        date: articleDate.date,
+        dateSource: articleDate.source,
+        status: on() ? status : 'off',
+        entities: entities.slice(0, 500),
+      },
+    }).catch(() => orphaned());
+  };
+
+  // --- scanning ---
+  let scanAbort: AbortController | null = null;
+  const scanAll = async (): Promise<void> => {
+    scanAbort?.abort();
+    scanAbort = new AbortController();
+    const s = AbortSignal.any([signal, scanAbort.signal]);
+    status = 'scanning';
+    await scanner.scan(document.body, s);
+    if (s.aborted) return;
+    status = 'done';
+    startObserving();
+    await sendReport();
+  };
+
+  const collect = (r: MutationRecord): void => {
+    if (r.type === 'characterData') pendingRoots.add(r.target.parentNode ?? r.target);
+    else for (const n of r.addedNodes) pendingRoots.add(n);
+  };
+  let mutationTimer: ReturnType<typeof setTimeout> | undefined;
+  const startObserving = (): void => {
+    if (observer) return;
+    observer = new MutationObserver((records) => {
+      for (const r of records) collect(r);
+      if (mutationTimer === undefined) mutationTimer = setTimeout(flushMutations, MUTATION_DEBOUNCE_MS);
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    signal.addEventListener('abort', () => observer?.disconnect(), { once: true });
+  };
+  const flushMutations = async (): Promise<void> => {
+    mutationTimer = undefined;
+    if (orphaned() || !on()) return;
+    const roots = [...pendingRoots].filter((n) => n.isConnected && !isOurs(n));
+    pendingRoots.clear();
+    // Drop roots inside other roots: each subtree is scanned once.
+    const top = roots.filter((n) => !roots.some((o) => o !== n && o.contains(n)));
+    for (const root of top) {
+      if (signal.aborted) return;
+      await scanner.scan(root, signal);
+    }
+    report();
+  };
+
+  const removeAll = (): void => {
+    cards.close(false);
+    scanAbort?.abort();
+    writing(() => unwrapAll(document.body));
+    scanner.reset();
+  };
+
+  const apply = async (): Promise<void> => {
+    if (on()) {
+      if (!document.querySelector(MENTION_TAG)) await scanAll();
+      else {
+        for (const el of document.querySelectorAll(MENTION_TAG)) {
+          el.setAttribute('data-style', settings.style);
+          el.setAttribute('data-emphasis', settings.emphasis);
+        }
+        await sendReport();
+      }
+    } else {
+      removeAll();
+      await sendReport();
+    }
+  };
+
+  // --- cards ---
+  const cards = new CardController({
+    signal,
+    dateSource: () => articleDate.source,
+    load: async (mention) =>
+      sendToBackground({
+        type: 'content/get-card',
+        entity: mention.getAttribute('data-entity') ?? '',
+        date: articleDate.date,
+        url: location.href.slice(0, 4096),
+        pageEntities: [...scanner.seen].slice(0, 500),
+      }),
+    notThis: (mention) => {
+      const entity = mention.getAttribute('data-entity') ?? '';
+      const text = mention.textContent ?? '';
+      writing(() => {
+        mention.setAttribute('hidden-by-reader', '');
+        mention.setAttribute('tabindex', '-1');
+        mention.removeAttribute('role');
+        mention.removeAttribute('aria-haspopup');
+        mention.removeAttribute('aria-expanded');
+        mention.removeAttribute('aria-label');
+      });
+      void sendToBackground({ type: 'content/not-this-one', entity, url: location.href.slice(0, 4096), text: text.slice(0, 1000) });
+      report();
+    },
+  });
+
+  // --- messages from the background (validated; never from the page) ---
+  browser.runtime.onMessage.addListener(onMessage);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage), { once: true });
+  function onMessage(raw: unknown, sender: { id?: string; tab?: unknown }): Promise<unknown> | undefined {
+    if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+    const parsed = v.safeParse(BackgroundToContentSchema, raw);
+    if (!parsed.success) return undefined;
+    const msg = parsed.output;
+    if (msg.type === 'bg/jump') {
+      const el = document.querySelector<HTMLElement>(`${MENTION_TAG}[data-entity="${CSS.escape(msg.entity)}"]:not([hidden-by-reader])`);
+      if (!el) return Promise.resolve({ ok: false });
+      const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+      el.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
+      el.focus({ preventScroll: true });
+      void cards.open(el);
+      return Promise.resolve({ ok: true });
+    }
+    if (msg.type === 'bg/toggle') {
+      tabOff = !tabOff;
+      return apply().then(() => ({ enabled: on() }));
+    }
+    return sendReport().then(() => ({ ok: true }));
+  }
+
+  // --- settings changes take effect without a reload ---
+  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
+    if (area !== 'sync' || !changes[SETTINGS_KEY]) return;
+    const before = settings;
+    settings = readSettings(changes[SETTINGS_KEY].newValue).settings;
+    const typesChanged = JSON.stringify(before.types) !== JSON.stringify(settings.types);
+    if (typesChanged && on()) removeAll();
+    void apply();
+  };
+  browser.storage.onChanged.addListener(onStorage);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorage), { once: true });
+
+  // --- orphan detection: the extension was updated, reloaded or disabled ---
+  function orphaned(): boolean {
+    if (signal.aborted) return true;
+    if (!contextInvalidated()) return false;
+    observer?.disconnect();
+    observer = null;
+    removeAll();
+    life.abort();
+    return true;
+  }
+  const orphanTimer = setInterval(orphaned, ORPHAN_CHECK_MS);
+  signal.addEventListener('abort', () => clearInterval(orphanTimer), { once: true });
+
+  if (on()) await scanAll();
+  else await sendReport();
+}
+
+function isOurs(n: Node): boolean {
+  const el = n.nodeType === 1 ? (n as Element) : n.parentElement;
+  return !!el && (el.localName === MENTION_TAG || !!el.closest(MENTION_TAG) || insideSkipped(el));
+}
+
+main().catch((err: unknown) => {
+  // Never let an error escape into the page's console as an uncaught exception.
+  if (!contextInvalidated()) console.warn('Backstory could not start on this page:', err);
+});

@@ -1,0 +1,81 @@
+/**
+ * Which text Backstory reads. Never: script, style, noscript, template, form controls, code, svg/math,
+ * contenteditable regions, aria-hidden or hidden subtrees, buttons (a mention inside a control would nest
+ * controls), and Backstory's own elements. Text is grouped into chunks per block element so that a
+ * mention's context ("the", "former", "Shadow") is read within its own paragraph.
+ */
+import { CARD_TAG, MENTION_TAG } from './highlight';
+
+const SKIP_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'CODE', 'PRE',
+  'KBD', 'SAMP', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE',
+  MENTION_TAG.toUpperCase(), CARD_TAG.toUpperCase(),
+]);
+
+const BLOCK_TAGS = new Set([
+  'P', 'DIV', 'LI', 'UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TD', 'TH', 'TR', 'TABLE', 'ARTICLE',
+  'SECTION', 'ASIDE', 'HEADER', 'FOOTER', 'NAV', 'MAIN', 'BLOCKQUOTE', 'FIGURE', 'FIGCAPTION', 'DD', 'DT', 'DL',
+  'BR', 'HR', 'ADDRESS', 'DETAILS', 'SUMMARY', 'FORM', 'FIELDSET', 'LEGEND', 'CAPTION', 'BODY',
+]);
+
+export function skipElement(el: Element): boolean {
+  const tag = el.tagName.toUpperCase();
+  if (SKIP_TAGS.has(tag)) return true;
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const ce = el.getAttribute('contenteditable');
+  if (ce !== null && ce !== 'false') return true;
+  return false;
+}
+
+export interface Chunk {
+  text: string;
+  nodes: Text[];
+  /** starts[i] = offset of nodes[i] in text. */
+  starts: number[];
+}
+
+/**
+ * Walks text under `root` in document order and yields chunks, cut at every block element (one pass, O(n)). Elements that must not be
+ * touched are rejected with their whole subtree.
+ */
+export function* chunks(root: Node, maxChunkChars = 20_000): Generator<Chunk> {
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
+    acceptNode(node: Node): number {
+      if (node.nodeType !== 1) return 1; /* ACCEPT */
+      const el = node as Element;
+      if (skipElement(el)) return 2; /* REJECT the subtree */
+      return BLOCK_TAGS.has(el.tagName.toUpperCase()) ? 1 : 3; /* blocks are chunk boundaries; SKIP others */
+    },
+  });
+  // The root itself may be a skipped element (for an incremental rescan) or inside one.
+  if (root.nodeType === 1 && insideSkipped(root as Element)) return;
+  if (root.nodeType === 3 && root.parentElement && insideSkipped(root.parentElement)) return;
+  let cur: Chunk = { text: '', nodes: [], starts: [] };
+  let node: Node | null = root.nodeType === 3 ? root : walker.nextNode();
+  while (node) {
+    const boundary = node.nodeType === 1;
+    if ((boundary || cur.text.length > maxChunkChars) && cur.nodes.length) {
+      yield cur;
+      cur = { text: '', nodes: [], starts: [] };
+    }
+    const text = node as Text;
+    if (!boundary && text.data.length) {
+      cur.starts.push(cur.text.length);
+      cur.nodes.push(text);
+      cur.text += text.data;
+    }
+    node = root.nodeType === 3 ? null : walker.nextNode();
+  }
+  if (cur.nodes.length) yield cur;
+}
+
+export function insideSkipped(el: Element | null): boolean {
+  for (let e = el; e; e = e.parentElement) if (skipElement(e)) return true;
+  return false;
+}
+
+/** Is the node inside a link? (the link keeps working; our control inside it does not open on click) */
+export function insideLink(node: Node): boolean {
+  return !!node.parentElement?.closest('a[href]');
+}

@@ -1,0 +1,65 @@
+/**
+ * Firefox ESR with the built extension, through puppeteer-core over WebDriver BiDi. The extension gets a
+ * fixed internal UUID (pref extensions.webextensions.uuids) so its pages have a known moz-extension:// origin.
+ */
+import { resolve } from 'node:path';
+import puppeteer, { type Page } from 'puppeteer-core';
+import { firefoxPath } from '../browsers';
+import type { ExtensionBrowser, TestPage } from './driver';
+
+export const GECKO_ID = 'backstory@backstory.example';
+export const FIREFOX_UUID = '6f1d2b9e-4c1a-4b8e-9a51-0b5a4c3e7d21';
+
+function wrap(page: Page): TestPage {
+  return {
+    goto: async (url) => {
+      if (url.startsWith('moz-extension:')) {
+        // Navigations to extension pages do not report completion over BiDi: start it and wait for content.
+        void page.goto(url).catch(() => undefined);
+        await page.waitForFunction(() => document.readyState !== 'loading' && location.protocol === 'moz-extension:', { timeout: 15_000, polling: 50 });
+        return;
+      }
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+    },
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    waitFor: async (fn, arg, timeoutMs = 15_000) => {
+      await page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 50 }, arg);
+    },
+    click: (selector) => page.locator(selector).click(),
+    press: (key) => page.keyboard.press(key as never),
+    screenshot: async (path) => {
+      await page.screenshot({ path: path as `${string}.png` });
+    },
+    setViewport: (width, height) => page.setViewport({ width, height }),
+    emulateColorScheme: (scheme) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]),
+    close: () => page.close(),
+  };
+}
+
+export async function launchFirefox(opts: { dist?: string; headless?: boolean } = {}): Promise<ExtensionBrowser> {
+  const dist = resolve(opts.dist ?? 'dist/firefox');
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxPath(),
+    protocol: 'webDriverBiDi',
+    headless: opts.headless ?? true,
+    args: ['--remote-allow-system-access'],
+    defaultViewport: { width: 1280, height: 900 },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+    },
+  });
+  await browser.installExtension(dist);
+  const extensionOrigin = `moz-extension://${FIREFOX_UUID}`;
+  return {
+    name: 'firefox',
+    extensionOrigin,
+    newPage: async () => wrap(await browser.newPage()),
+    openExtensionPage: async (path) => {
+      const page = wrap(await browser.newPage());
+      await page.goto(`${extensionOrigin}/${path}`);
+      return page;
+    },
+    close: () => browser.close(),
+  };
+}

@@ -1,0 +1,30 @@
+/** Helpers shared by `npm start`, the end-to-end tests and the benchmark. */
+import type { ExtensionBrowser, TestPage } from './driver';
+import { POPUP_PATH } from './driver';
+import { launchChromium } from './chromium';
+import { launchFirefox } from './firefox';
+
+export async function launch(name: 'chromium' | 'firefox', headless = true): Promise<ExtensionBrowser> {
+  return name === 'chromium' ? launchChromium({ headless }) : launchFirefox({ headless });
+}
+
+/** Waits until the content script has finished its first pass on the page (the background has its report). */
+export async function waitForHighlights(page: TestPage, min = 1): Promise<void> {
+  await page.waitFor((n) => document.querySelectorAll('backstory-mention').length >= n, min, 20_000);
+}
+
+/** Opens the popup page for the tab showing `urlPrefix` (the popup takes `?tab=ID` when opened in a tab). */
+export async function openPopupFor(b: ExtensionBrowser, urlPrefix: string): Promise<TestPage> {
+  const popup = await b.openExtensionPage(POPUP_PATH);
+  const tabId = await popup.evaluate(async (prefix) => {
+    type TabsApi = { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
+    const g = globalThis as unknown as { browser?: TabsApi; chrome?: TabsApi };
+    const api = (g.browser ?? g.chrome)!;
+    const tabs = await api.tabs.query({});
+    return tabs.find((t) => t.url?.startsWith(prefix))?.id ?? -1;
+  }, urlPrefix);
+  if (tabId < 0) throw new Error(`no tab shows ${urlPrefix}`);
+  await popup.goto(`${b.extensionOrigin}/${POPUP_PATH}?tab=${tabId}`);
+  await popup.waitFor(() => !document.body.textContent?.includes('Reading this page'), undefined, 15_000);
+  return popup;
+}

@@ -1,0 +1,136 @@
+/** The card: the backstory of one entity as of the article's date. All text is rendered as text. */
+import type { CardData } from '../../core/card';
+import { DATE_SOURCE_LABEL, formatDate, safeHref, sourceLabel } from '../format';
+
+export interface CardProps {
+  titleId: string;
+  data: CardData | null | 'loading' | 'error';
+  dateSource: string;
+  onClose: () => void;
+  onNotThis: () => void;
+}
+
+function Source({ url }: { url: string }) {
+  const href = safeHref(url);
+  return href ? (
+    <a class="src" href={href} target="_blank" rel="noopener noreferrer">
+      {sourceLabel(href)}
+    </a>
+  ) : null;
+}
+
+export function Card({ titleId, data, dateSource, onClose, onNotThis }: CardProps) {
+  const close = (
+    <button type="button" class="close" aria-label="Close backstory" onClick={onClose}>
+      ×
+    </button>
+  );
+  if (data === 'loading' || data === 'error' || data === null) {
+    const msg = data === 'loading' ? 'Loading the backstory…' : 'The backstory could not be loaded. Try again in a moment.';
+    return (
+      <div class="card">
+        <header>
+          <h2 id={titleId}>Backstory</h2>
+          {close}
+        </header>
+        <p class="muted" role="status">{msg}</p>
+      </div>
+    );
+  }
+  const d = data;
+  const onDate = d.officesOnDate[0];
+  const now = d.officesNow[0];
+  const sameNow = onDate && now && onDate.officeId === now.officeId;
+  return (
+    <div class="card">
+      <header>
+        <h2 id={titleId}>{d.name}</h2>
+        {close}
+      </header>
+      {d.type === 'person' ? (
+        <div class="roles">
+          {onDate ? (
+            <p class="role">
+              <strong>{onDate.title}</strong> when this was published, {formatDate(d.date)}
+            </p>
+          ) : (
+            <p class="role">No government office when this was published, {formatDate(d.date)}</p>
+          )}
+          {!sameNow ? (
+            <p class="now">
+              Now: {now ? now.title : 'not a minister'}, as of {formatDate(d.knowledgeAsOf)}
+            </p>
+          ) : (
+            <p class="now">Still in that office as of {formatDate(d.knowledgeAsOf)}</p>
+          )}
+          {d.party || d.seat ? <p class="muted">{[d.party, d.seat].filter(Boolean).join(' · ')}</p> : null}
+        </div>
+      ) : null}
+      {d.summary ? (
+        <p class="summary">
+          {d.summary} <Source url={d.summarySource} />
+        </p>
+      ) : null}
+      {d.facts.length ? (
+        <section aria-label="Key facts">
+          <ul class="facts">
+            {d.facts.map((f) => (
+              <li key={f.text}>
+                {f.text} <span class="muted">(as of {formatDate(f.asOf)})</span> <Source url={f.source} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {d.timeline.length ? (
+        <section aria-labelledby={`${titleId}-tl`}>
+          <h3 id={`${titleId}-tl`}>Story so far</h3>
+          <ol class="timeline">
+            {d.timeline.map((t) => (
+              <li key={`${t.date}${t.text}`}>
+                <time dateTime={t.date}>{formatDate(t.date)}</time> {t.text} <Source url={t.source} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+      <section aria-labelledby={`${titleId}-cov`}>
+        <h3 id={`${titleId}-cov`}>Earlier coverage</h3>
+        {d.coverage.length ? (
+          <ul class="coverage">
+            {d.coverage.slice(0, 5).map((c) => {
+              const href = safeHref(c.url);
+              return (
+                <li key={c.url}>
+                  {href ? (
+                    <a href={href} target="_blank" rel="noopener noreferrer">
+                      {c.title}
+                    </a>
+                  ) : (
+                    c.title
+                  )}
+                  <span class="muted">
+                    {' '}
+                    {c.outlet}, {formatDate(c.published)}
+                    {c.readAt ? ` · you read this on ${formatDate(c.readAt)}` : ''}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        ) : (
+          <p class="muted">No earlier stories known yet.</p>
+        )}
+      </section>
+      <footer>
+        <p class="muted small">
+          Article date {formatDate(d.date)}, from {DATE_SOURCE_LABEL[dateSource] ?? dateSource}. Knowledge as of{' '}
+          {formatDate(d.knowledgeAsOf)}.
+        </p>
+        <button type="button" class="link" onClick={onNotThis}>
+          Not this one?
+        </button>
+      </footer>
+    </div>
+  );
+}
