@@ -37,7 +37,7 @@ export async function launchChromium(opts: { dist?: string; headless?: boolean }
   });
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });
-  const extensionOrigin = new URL(worker.url()).origin;
+  const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
   return {
     name: 'chromium',
     raw: context,

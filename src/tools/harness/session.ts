@@ -16,12 +16,13 @@ export async function waitForHighlights(page: TestPage, min = 1): Promise<void> 
 /** Opens the popup page for the tab showing `urlPrefix` (the popup takes `?tab=ID` when opened in a tab). */
 export async function openPopupFor(b: ExtensionBrowser, urlPrefix: string): Promise<TestPage> {
   const popup = await b.openExtensionPage(POPUP_PATH);
+  // The background keeps each tab's report in storage.session under `tab:ID` (extension pages may read it).
   const tabId = await popup.evaluate(async (prefix) => {
-    type TabsApi = { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
-    const g = globalThis as unknown as { browser?: TabsApi; chrome?: TabsApi };
-    const api = (g.browser ?? g.chrome)!;
-    const tabs = await api.tabs.query({});
-    return tabs.find((t) => t.url?.startsWith(prefix))?.id ?? -1;
+    type SessionApi = { storage: { session: { get(k: null): Promise<Record<string, { url?: string }>> } } };
+    const g = globalThis as unknown as { browser?: SessionApi; chrome?: SessionApi };
+    const all = await (g.browser ?? g.chrome)!.storage.session.get(null);
+    const key = Object.keys(all).find((k) => k.startsWith('tab:') && all[k]?.url?.startsWith(prefix));
+    return key ? Number(key.slice(4)) : -1;
   }, urlPrefix);
   if (tabId < 0) throw new Error(`no tab shows ${urlPrefix}`);
   await popup.goto(`${b.extensionOrigin}/${POPUP_PATH}?tab=${tabId}`);
