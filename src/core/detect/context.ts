@@ -15,6 +15,8 @@ export class DocContext {
   readonly otherPeople = new Map<string, number>();
   /** Department the text last named (explicitly: a title of one of its offices or its name). */
   department: string | undefined;
+  /** Department hinted at by a topic word ("Rail Manufacturing"), used only when none was named. */
+  weakDepartment: string | undefined;
   /** Offices the document has used for a foreign government. */
   readonly foreignOffices = new Set<string>();
   /** Holder of a title on this document's date (cached: the date never changes within a document). */

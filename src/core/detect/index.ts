@@ -72,8 +72,18 @@ function resolve(text: string, m: RawMatch, next: RawMatch | undefined, c: Compi
     const hit = resolveShortForm(text, m, c, ctx);
     if (hit) return mention(hit.start, hit.end, hit.person.id, hit.person.name, hit.kind);
   }
-  for (const t of m.targets) if (t.t === 'department') ctx.department = t.department;
+  for (const t of m.targets) {
+    if (t.t === 'department') ctx.department = t.department;
+    else if (t.t === 'topic') noteTopic(text, m, t.departments, c, ctx);
+  }
   return undefined;
+}
+
+/** A capitalised topic word hints at a department, if exactly one of its departments has a secretary that day. */
+function noteTopic(text: string, m: RawMatch, departments: string[], c: Compiled, ctx: DocContext): void {
+  if (!/^\p{Lu}/u.test(text.slice(m.start, m.end))) return;
+  const live = departments.filter((d) => (c.secretariesByDepartment.get(d) ?? []).some((o) => o.from <= ctx.date && (o.to === null || ctx.date < o.to)));
+  if (live.length === 1) ctx.weakDepartment = live[0];
 }
 
 /** Detection with work counters (the property tests check that cost is linear in the text). */

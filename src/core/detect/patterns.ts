@@ -21,7 +21,9 @@ export type Target =
   /** "Secretary of State" alone: the secretary of whichever department the document is about. */
   | { t: 'generic-secretary' }
   /** A department's name ("Department for Transport"): tells the document's department. */
-  | { t: 'department'; department: string };
+  | { t: 'department'; department: string }
+  /** A capitalised word only one department's titles use ("Rail", "Defence"): a weak hint of the department. */
+  | { t: 'topic'; departments: string[] };
 
 /** Words that make a short form an honorific one. */
 export const HONORIFIC_WORDS = new Set([
@@ -61,7 +63,22 @@ function sameTarget(a: Target, b: Target): boolean {
       return true;
     case 'department':
       return a.department === (b as typeof a).department;
+    case 'topic':
+      return true;
   }
+}
+
+/** Title words that say nothing about which department is meant. */
+const NOT_TOPIC_WORDS = new Set([
+  'secretary', 'minister', 'state', 'parliamentary', 'under', 'chief', 'deputy', 'senior', 'junior', 'lord', 'lords',
+  'president', 'leader', 'house', 'first', 'prime', 'office', 'general', 'without', 'portfolio', 'british', 'department',
+  'ministry', 'commons', 'council', 'affairs', 'policy', 'future', 'local', 'security', 'people', 'communities', 'development',
+  'home', 'work', 'trade', 'international', 'cabinet', 'chancellor', 'whip', 'government', 'united', 'kingdom',
+]);
+
+/** A department's name without the history note some files add in brackets. */
+export function departmentName(department: string): string {
+  return department.replace(/\s*\(.*\)\s*$/, '').trim();
 }
 
 function startsWithHonorific(surface: string): boolean {
@@ -104,13 +121,26 @@ export function compile(kb: KnowledgeBase): Compiled {
     add(title, { t: 'title', offices, surface: title });
     for (const w of foldWords(title)) titleWords.add(w.word);
   }
+  const topics = new Map<string, Set<string>>();
   for (const o of kb.offices) {
-    add(o.department, { t: 'department', department: o.department });
+    const dept = departmentName(o.department);
+    add(dept, { t: 'department', department: dept });
     if (/^secretary of state\b/i.test(o.name)) {
-      const list = secretariesByDepartment.get(o.department) ?? [];
+      const list = secretariesByDepartment.get(dept) ?? [];
       list.push(o);
-      secretariesByDepartment.set(o.department, list);
+      secretariesByDepartment.set(dept, list);
     }
+    for (const title of [o.name, o.shortName, ...o.titles]) {
+      for (const { word } of foldWords(title)) {
+        if (word.length < 4 || NOT_TOPIC_WORDS.has(word)) continue;
+        const set = topics.get(word) ?? new Set<string>();
+        set.add(dept);
+        topics.set(word, set);
+      }
+    }
+  }
+  for (const [word, depts] of topics) {
+    add(word, { t: 'topic', departments: [...depts] });
   }
   if (kb.officesForTitle('Secretary of State').length === 0) add('Secretary of State', { t: 'generic-secretary' });
   for (const w of ['secretary', 'minister', 'chancellor', 'state']) titleWords.add(w);

@@ -106,6 +106,8 @@ export function resolveShortForm(text: string, m: RawMatch, c: Compiled, ctx: Do
     const after = wordsAfter(text, m.end, 1)[0];
     // "Mr. Reeves" when no such short form is known for any Reeves: another person, or a form we cannot vouch for.
     if (before && HONORIFIC_WORDS.has(before.folded) && /^\.?\s{1,2}$/.test(before.gap)) return undefined;
+    // "The Hague", "the Long Parliament": an article before a bare surname makes it a thing, not a person.
+    if (before && (before.folded === 'the' || before.folded === 'a' || before.folded === 'an') && plainGap(before.gap)) return undefined;
     if (!caps) {
       // Someone else's first name before the surname: "Ryan Reynolds", "Denis Healey".
       const b = before;

@@ -24,7 +24,7 @@ import {
 } from './lexicon';
 import type { RawMatch } from './matcher';
 import { allCaps, capitalised, plainGap, spaceGap, wordsAfter, wordsBefore, type Neighbour } from './neighbours';
-import type { Compiled } from './patterns';
+import { departmentName, type Compiled } from './patterns';
 
 export type RoleOutcome =
   | { linked: true; holding: Holding; nameFollows: boolean }
@@ -46,7 +46,10 @@ function officesOf(m: RawMatch, c: Compiled, ctx: DocContext): Office[] {
   const out: Office[] = [];
   for (const t of m.targets) {
     if (t.t === 'title') out.push(...t.offices);
-    else if (t.t === 'generic-secretary' && ctx.department) out.push(...(c.secretariesByDepartment.get(ctx.department) ?? []));
+    else if (t.t === 'generic-secretary') {
+      const dept = ctx.department ?? ctx.weakDepartment;
+      if (dept) out.push(...(c.secretariesByDepartment.get(dept) ?? []));
+    }
   }
   return out;
 }
@@ -65,6 +68,15 @@ function determinerBefore(before: Neighbour[]): Neighbour | undefined {
     if (capitalised(w.raw) || /\d/.test(w.raw)) return undefined;
   }
   return undefined;
+}
+
+const FINITE_VERBS = new Set(['is', 'was', 'has', 'had', 'will', 'would', 'can', 'could', 'should', 'must', 'says', 'said', 'may', 'might', 'does', 'did']);
+const NOT_VERBS_IN_S = new Set(['his', 'this', 'its', 'as', 'us', 'was', 'thus', 'plus', 'across', 'less', 'unless', 'whereas', 'yes']);
+
+/** "as Prime Minister launches ...": the title is the subject of a verb, not a predicate. */
+function subjectOfVerb(a0: Neighbour | undefined): boolean {
+  if (!a0 || !plainGap(a0.gap) || capitalised(a0.raw)) return false;
+  return FINITE_VERBS.has(a0.folded) || (a0.folded.length > 3 && a0.folded.endsWith('s') && !a0.folded.endsWith('ss') && !NOT_VERBS_IN_S.has(a0.folded));
 }
 
 export function resolveRole(text: string, m: RawMatch, next: RawMatch | undefined, c: Compiled, ctx: DocContext): RoleOutcome {
@@ -86,7 +98,7 @@ export function resolveRole(text: string, m: RawMatch, next: RawMatch | undefine
   const offices = officesOf(m, c, ctx);
   const titleOffices = m.targets.flatMap((t) => (t.t === 'title' ? t.offices : []));
   // The document is about this department from here on, whatever happens to this use.
-  const departments = new Set(titleOffices.map((o) => o.department));
+  const departments = new Set(titleOffices.map((o) => departmentName(o.department)));
   const noteDepartment = (): void => {
     if (departments.size === 1) ctx.department = [...departments][0];
   };
@@ -128,7 +140,7 @@ export function resolveRole(text: string, m: RawMatch, next: RawMatch | undefine
     return { linked: false, reason: POSSESSIVE_PRONOUNS.has(det.folded) ? "someone's own minister" : 'generic' };
   }
   if (det && det.folded === 'the' && b0 && b0 !== det && ORDINALS.has(b0.folded)) return { linked: false, reason: 'generic' };
-  if (!det && b0 && spaceGap(b0.gap) && PREDICATIVE_BEFORE_TITLE.has(b0.folded)) {
+  if (!det && b0 && spaceGap(b0.gap) && PREDICATIVE_BEFORE_TITLE.has(b0.folded) && !(b0.folded === 'as' && subjectOfVerb(a0))) {
     noteDepartment();
     return { linked: false, reason: 'predicative' };
   }
@@ -155,7 +167,7 @@ export function resolveRole(text: string, m: RawMatch, next: RawMatch | undefine
 
   let holding: Holding | undefined;
   if (generic) {
-    if (!ctx.department) return { linked: false, reason: 'no department known' };
+    if (!ctx.department && !ctx.weakDepartment) return { linked: false, reason: 'no department known' };
     holding = holderOf(c, offices, ctx.date);
   } else {
     const cacheKey = m.words.join(' ');
