@@ -27,6 +27,19 @@ export default tseslint.config(
       'no-new-func': 'error',
     },
   },
+  {
+    // Data is rendered as text, never as HTML.
+    files: ['src/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render data as text.' },
+        { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'Render data as text.' },
+        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Render data as text.' },
+        { selector: "CallExpression[callee.object.name='document'][callee.property.name=/^(write|writeln)$/]", message: 'Render data as text.' },
+      ],
+    },
+  },
   layer(
     ['src/core/**'],
     ['**/content/**', '**/background/**', '**/popup/**', '**/options/**', '**/ui/**', '**/platform/**', '**/messaging/**', 'idb', 'preact', 'preact/*'],
