@@ -1,7 +1,7 @@
 /**
  * The date an article was published, read from what a page says about itself, in order of trust:
  * JSON-LD `datePublished`, then meta tags (`article:published_time` and the like), then `<time datetime>`,
- * then a date in the URL (/2017/11/16/, /2019/jan/03/, 2024-05-16), and finally today. Pure: the caller
+ * then a date in the URL (/2017/11/16/, /2019/jan/03/, 2024-05-16), then JSON-LD `dateCreated`, and finally today. Pure: the caller
  * extracts the inputs (the content script from the DOM, the CLI with happy-dom).
  *
  * Dates are taken as the publisher wrote them (the calendar date in the publisher's own time zone), not
@@ -93,17 +93,16 @@ export function parseDateString(raw: string): string | undefined {
 
 const ARTICLE_TYPES = /(Article|BlogPosting|Report|WebPage|NewsArticle|Posting|Review|Story)$/;
 
-function* jsonNodes(value: unknown, depth = 0): Generator<Record<string, unknown>> {
-  if (depth > 8 || value === null || typeof value !== 'object') return;
+/** Every object inside a JSON-LD value (@graph, mainEntity, nested articles...), bounded in depth and count. */
+function* jsonNodes(value: unknown, depth = 0, budget = { left: 5000 }): Generator<Record<string, unknown>> {
+  if (depth > 12 || value === null || typeof value !== 'object' || budget.left-- <= 0) return;
   if (Array.isArray(value)) {
-    for (const v of value) yield* jsonNodes(v, depth + 1);
+    for (const v of value) yield* jsonNodes(v, depth + 1, budget);
     return;
   }
   const obj = value as Record<string, unknown>;
   yield obj;
-  for (const key of ['@graph', 'mainEntity', 'mainEntityOfPage', 'hasPart', 'itemListElement']) {
-    if (key in obj) yield* jsonNodes(obj[key], depth + 1);
-  }
+  for (const v of Object.values(obj)) if (v !== null && typeof v === 'object') yield* jsonNodes(v, depth + 1, budget);
 }
 
 function typeNames(node: Record<string, unknown>): string[] {
@@ -111,24 +110,23 @@ function typeNames(node: Record<string, unknown>): string[] {
   return Array.isArray(t) ? t.filter((x): x is string => typeof x === 'string') : typeof t === 'string' ? [t] : [];
 }
 
-function fromJsonLd(blocks: readonly string[], notAfter: string): string | undefined {
+function fromJsonLd(blocks: readonly string[], notAfter: string, key: 'datePublished' | 'dateCreated'): string | undefined {
   let fallback: string | undefined;
   for (const block of blocks) {
     let data: unknown;
     try {
-      data = JSON.parse(block);
+      // Some pages wrap JSON-LD in CDATA or HTML comments.
+      data = JSON.parse(block.replace(/^\s*(?:<!\[CDATA\[|<!--)/, '').replace(/(?:\]\]>|-->)\s*$/, ''));
     } catch {
       continue;
     }
     for (const node of jsonNodes(data)) {
-      for (const key of ['datePublished', 'dateCreated']) {
-        const v = node[key];
-        if (typeof v !== 'string') continue;
-        const d = parseDateString(v);
-        if (!d || d > notAfter) continue;
-        if (typeNames(node).some((t) => ARTICLE_TYPES.test(t))) return d;
-        fallback ??= d;
-      }
+      const v = node[key];
+      if (typeof v !== 'string') continue;
+      const d = parseDateString(v);
+      if (!d || d > notAfter) continue;
+      if (typeNames(node).some((t) => ARTICLE_TYPES.test(t))) return d;
+      fallback ??= d;
     }
   }
   return fallback;
@@ -192,7 +190,7 @@ function nextDay(date: string): string {
  */
 export function readArticleDate(inputs: ArticleDateInputs, today: string): ArticleDate {
   const notAfter = nextDay(today);
-  const j = fromJsonLd(inputs.jsonLd ?? [], notAfter);
+  const j = fromJsonLd(inputs.jsonLd ?? [], notAfter, 'datePublished');
   if (j) return { date: j, source: 'json-ld' };
   const m = fromMeta(inputs.meta ?? [], notAfter);
   if (m) return { date: m, source: 'meta' };
@@ -202,5 +200,8 @@ export function readArticleDate(inputs: ArticleDateInputs, today: string): Artic
   }
   const u = inputs.url ? fromUrl(inputs.url, notAfter) : undefined;
   if (u) return { date: u, source: 'url' };
+  // dateCreated (when the record was made, often a day after publication) only when nothing better exists.
+  const created = fromJsonLd(inputs.jsonLd ?? [], notAfter, 'dateCreated');
+  if (created) return { date: created, source: 'json-ld' };
   return { date: today, source: 'today' };
 }
