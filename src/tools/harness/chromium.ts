@@ -26,13 +26,14 @@ export function wrapPlaywrightPage(page: Page): TestPage {
   };
 }
 
-export async function launchChromium(opts: { dist?: string; headless?: boolean } = {}): Promise<ExtensionBrowser & { raw: import('playwright-core').BrowserContext }> {
+export async function launchChromium(opts: { dist?: string; headless?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<ExtensionBrowser & { raw: import('playwright-core').BrowserContext }> {
   const dist = resolve(opts.dist ?? 'dist/chrome');
   const profile = mkdtempSync(join(tmpdir(), 'backstory-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: opts.headless ?? true,
     viewport: { width: 1280, height: 900 },
+    colorScheme: opts.colorScheme ?? 'light',
     args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, '--no-first-run', '--disable-dev-shm-usage'],
   });
   let [worker] = context.serviceWorkers();

@@ -13,6 +13,7 @@ export interface TestPage {
   press(key: string): Promise<void>;
   screenshot(path: string): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
+  /** Chromium only; Firefox takes the scheme at launch (see launch()). */
   emulateColorScheme(scheme: 'light' | 'dark'): Promise<void>;
   close(): Promise<void>;
 }

@@ -31,12 +31,14 @@ function wrap(page: Page): TestPage {
       await page.screenshot({ path: path as `${string}.png` });
     },
     setViewport: (width, height) => page.setViewport({ width, height }),
-    emulateColorScheme: (scheme) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]),
+    emulateColorScheme: async () => {
+      throw new Error('Firefox over WebDriver BiDi cannot switch the colour scheme of a running page: launch with { colorScheme }');
+    },
     close: () => page.close(),
   };
 }
 
-export async function launchFirefox(opts: { dist?: string; headless?: boolean } = {}): Promise<ExtensionBrowser> {
+export async function launchFirefox(opts: { dist?: string; headless?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<ExtensionBrowser> {
   const dist = resolve(opts.dist ?? 'dist/firefox');
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -47,6 +49,8 @@ export async function launchFirefox(opts: { dist?: string; headless?: boolean } 
     defaultViewport: { width: 1280, height: 900 },
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      // 0 = dark, 1 = light: what prefers-color-scheme reports to pages.
+      'layout.css.prefers-color-scheme.content-override': opts.colorScheme === 'dark' ? 0 : 1,
     },
   });
   await browser.installExtension(dist);

@@ -4,8 +4,8 @@ import { POPUP_PATH } from './driver';
 import { launchChromium } from './chromium';
 import { launchFirefox } from './firefox';
 
-export async function launch(name: 'chromium' | 'firefox', headless = true): Promise<ExtensionBrowser> {
-  return name === 'chromium' ? launchChromium({ headless }) : launchFirefox({ headless });
+export async function launch(name: 'chromium' | 'firefox', headless = true, colorScheme: 'light' | 'dark' = 'light'): Promise<ExtensionBrowser> {
+  return name === 'chromium' ? launchChromium({ headless, colorScheme }) : launchFirefox({ headless, colorScheme });
 }
 
 /** Waits until the content script has finished its first pass on the page (the background has its report). */

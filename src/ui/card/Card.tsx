@@ -29,10 +29,10 @@ export function Card({ titleId, data, dateSource, onClose, onNotThis }: CardProp
     const msg = data === 'loading' ? 'Loading the backstory…' : 'The backstory could not be loaded. Try again in a moment.';
     return (
       <div class="card">
-        <header>
+        <div class="head">
           <h2 id={titleId}>Backstory</h2>
           {close}
-        </header>
+        </div>
         <p class="muted" role="status">{msg}</p>
       </div>
     );
@@ -43,10 +43,10 @@ export function Card({ titleId, data, dateSource, onClose, onNotThis }: CardProp
   const sameNow = onDate && now && onDate.officeId === now.officeId;
   return (
     <div class="card">
-      <header>
+      <div class="head">
         <h2 id={titleId}>{d.name}</h2>
         {close}
-      </header>
+      </div>
       {d.type === 'person' ? (
         <div class="roles">
           {onDate ? (
@@ -122,7 +122,7 @@ export function Card({ titleId, data, dateSource, onClose, onNotThis }: CardProp
           <p class="muted">No earlier stories known yet.</p>
         )}
       </section>
-      <footer>
+      <div class="foot">
         <p class="muted small">
           Article date {formatDate(d.date)}, from {DATE_SOURCE_LABEL[dateSource] ?? dateSource}. Knowledge as of{' '}
           {formatDate(d.knowledgeAsOf)}.
@@ -130,7 +130,7 @@ export function Card({ titleId, data, dateSource, onClose, onNotThis }: CardProp
         <button type="button" class="link" onClick={onNotThis}>
           Not this one?
         </button>
-      </footer>
+      </div>
     </div>
   );
 }

@@ -37,7 +37,7 @@ export const CARD_CSS = `
 }
 .panel:focus { outline: none; }
 .panel:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
-header { display: flex; align-items: flex-start; justify-content: space-between; gap: 8px; }
+.head { display: flex; align-items: flex-start; justify-content: space-between; gap: 8px; }
 h2 { font-size: 17px; margin: 0 0 4px; font-weight: 650; }
 h3 { font-size: 13px; margin: 10px 0 4px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
 p { margin: 4px 0; }
@@ -55,7 +55,7 @@ button { font: inherit; color: inherit; }
 .close { background: none; border: 0; font-size: 20px; line-height: 1; padding: 2px 6px; cursor: pointer; border-radius: 4px; color: var(--fg); }
 .close:hover { background: rgba(127,127,127,.15); }
 .link { background: none; border: 0; padding: 0; color: var(--link); text-decoration: underline; cursor: pointer; font-size: 12px; }
-footer { margin-top: 10px; border-top: 1px solid var(--line); padding-top: 6px; }
+.foot { margin-top: 10px; border-top: 1px solid var(--line); padding-top: 6px; }
 @media (prefers-reduced-motion: no-preference) {
   .panel { animation: bs-in 120ms ease-out; }
   @keyframes bs-in { from { opacity: 0; transform: translateY(-2px); } to { opacity: 1; transform: none; } }
