@@ -12,7 +12,7 @@ import { openCoverageStore, type CoverageStore } from '../../src/background/cove
 import { createCoverageService, type CoverageService } from '../../src/background/coverage/service';
 import { createFeedService, backoffMs, cleanFeedList, FEED_FETCH, type FeedService } from '../../src/background/feeds/service';
 import { DEFAULT_FEEDS } from '../../src/background/feeds/defaults';
-import { parseFeedText } from '../../src/background/feeds/parse';
+import { parseFeedText, toPlainText } from '../../src/background/feeds/parse';
 import { onNetworkRequest } from '../../src/background/net';
 
 const fixture = (name: string) => readFileSync(`test/fixtures/feeds/${name}`, 'utf8');
@@ -104,6 +104,12 @@ describe('feed parsing', () => {
     const atom = parseFeedText(fixture('atom.xml'));
     expect(atom.entries[0]!.title).toBe('Hitachi Rail warns of job losses at Newton Aycliffe');
     expect(atom.entries[2]!.published).toBe('2024-09-13');
+  });
+
+  it('turns markup into capped plain text without control characters', () => {
+    expect(toPlainText('<p>Hitachi&nbsp;Rail &amp; <i>Newton\u0000 Aycliffe</i>\u0007</p><style>p{}</style>&#8217;&#x1F686;', 100)).toBe('Hitachi Rail & Newton Aycliffe ’🚆');
+    expect(toPlainText('x'.repeat(2000), 1000)).toHaveLength(1000);
+    expect(toPlainText('&#xD800;&#0;ok', 10)).toBe('ok');
   });
 
   it('names what is wrong with a broken feed', () => {

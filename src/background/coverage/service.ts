@@ -24,8 +24,6 @@ import type { CoverageStore } from './store';
 export const DEFAULT_MAX_ITEMS = 5000;
 export const ARCHIVE_VERSION_KEY = 'archiveVersion';
 
-const Text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
-
 /** What the background knows about a page the reader opened (validated: it comes from a content script). */
 export const ReadInputSchema = v.object({
   url: HttpUrlSchema,

