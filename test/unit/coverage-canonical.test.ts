@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { canonicalUrl, isHttpUrl } from '../../src/core/coverage/canonical';
+import { canonicalUrl, isHttpUrl, outletForUrl } from '../../src/core/coverage/canonical';
 
 describe('canonicalUrl', () => {
   it('folds tracking parameters, fragments, http, host case and trailing slashes', () => {
@@ -57,5 +57,15 @@ describe('canonicalUrl', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('outletForUrl', () => {
+  it('names the known outlets and falls back to the host name', () => {
+    expect(outletForUrl('https://www.thenorthernecho.co.uk/news/1/')).toBe('The Northern Echo');
+    expect(outletForUrl('https://www.bbc.co.uk/news/articles/x')).toBe('BBC News');
+    expect(outletForUrl('https://amp.theguardian.com/x')).toBe('The Guardian');
+    expect(outletForUrl('https://www.railwaygazette.com/x')).toBe('railwaygazette.com');
+    expect(outletForUrl('nonsense')).toBe('Unknown');
   });
 });

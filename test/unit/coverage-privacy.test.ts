@@ -43,6 +43,11 @@ describe('privacy', () => {
     const lines = await engine.related('hitachi-rail', { url: 'https://www.bbc.co.uk/news/some-page', date: '2024-10-01', entities: ['hitachi-rail', 'newton-aycliffe'] });
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.find((l) => l.url === READ_URL)?.readAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(await engine.recordVisit({ url: 'https://www.bbc.co.uk/news/articles/c000private', title: 'Another read', date: '2024-09-20', entities: [{ entity: 'hitachi-rail' }, { entity: 'hitachi-rail' }] })).toBe(true);
+    const newest = await engine.newest('hitachi-rail', '2024-09-30');
+    expect(newest).toMatchObject({ url: 'https://www.bbc.co.uk/news/articles/c000private', outlet: 'BBC News', published: '2024-09-20' });
+    expect((await engine.newest('hitachi-rail', '2024-09-30', 'https://bbc.co.uk/news/articles/c000private?at_medium=x'))?.url).not.toBe(newest!.url);
+    expect(await engine.newest('hitachi-rail', '2000-01-01')).toBeNull();
     await engine.history();
     await engine.exportHistory();
     await engine.feedStatuses();

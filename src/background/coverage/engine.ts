@@ -7,6 +7,8 @@
  * is `onAlarm` / `refreshFeeds` / `refreshKnowledge`, for the whole feed list and the whole office list.
  */
 import { validateArchive, type ArchiveError } from '../../core/coverage/archive';
+import { canonicalUrl, outletForUrl } from '../../core/coverage/canonical';
+import { dedupeByCanonical } from '../../core/coverage/query';
 import type { ArticleContext, RelatedQuery } from '../../core/coverage/query';
 import type { Knowledge } from '../../core/knowledge/compile';
 import { KnowledgeBase } from '../../core/knowledge/query';
@@ -64,6 +66,17 @@ export interface CoverageLine {
   readAt?: string;
 }
 
+/** What the content script reports about a page (the shape of messaging's PageReport, structurally). */
+export interface VisitReport {
+  url: string;
+  title: string;
+  /** The article's date, YYYY-MM-DD. */
+  date: string;
+  entities: readonly { entity: string }[];
+  /** The outlet's name when known; else derived from the host name. */
+  outlet?: string;
+}
+
 export interface FeedStatusView extends FeedStatus {
   isDefault: boolean;
 }
@@ -76,8 +89,12 @@ export interface Engine {
   seed: SeedResult | { error: string };
   /** Card/popup: related coverage for one entity of the page. */
   related(entity: string, article: ArticleContext, query?: RelatedQuery): Promise<CoverageLine[]>;
+  /** Popup: the newest story about an entity published on or before a date (not the page itself). */
+  newest(entity: string, date: string, excludeUrl?: string): Promise<CoverageLine | null>;
   /** Content script reported an opened article with mentions; recorded only when settings.history. */
   recordRead(input: ReadInput): Promise<boolean>;
+  /** Same, from a page report ({url, title, date, entities: [{entity}]}). */
+  recordVisit(report: VisitReport): Promise<boolean>;
   history(): Promise<HistoryEntry[]>;
   exportHistory(): Promise<string>;
   clearHistory(): Promise<number>;
@@ -137,9 +154,27 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     async related(entity, article, query) {
       return (await coverage.related(entity, article, query)).map(toCoverageLine);
     },
+    async newest(entity, date, excludeUrl) {
+      const self = excludeUrl ? canonicalUrl(excludeUrl) : null;
+      const best = dedupeByCanonical(await store.byEntity(entity))
+        .filter((i) => i.published <= date && i.canonicalUrl !== self)
+        .sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : a.title.localeCompare(b.title)))[0];
+      if (!best) return null;
+      return toCoverageLine({ ...best, origins: [], shared: 0, later: false });
+    },
     async recordRead(input) {
       if (!(await settings()).history) return false;
       return (await coverage.recordRead(input)) !== null;
+    },
+    async recordVisit(report) {
+      if (!report || typeof report.url !== 'string' || !Array.isArray(report.entities)) return false;
+      return engine.recordRead({
+        url: report.url,
+        title: report.title,
+        outlet: report.outlet ?? outletForUrl(report.url),
+        published: report.date,
+        entities: [...new Set(report.entities.map((e) => e.entity))],
+      });
     },
     history: () => coverage.history(),
     exportHistory: () => coverage.exportHistory(),

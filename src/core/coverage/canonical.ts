@@ -124,3 +124,24 @@ export function isHttpUrl(input: unknown): input is string {
     return false;
   }
 }
+
+/** Outlet names for the hosts of the default feeds and sites; others show their host name. */
+const OUTLETS: [RegExp, string][] = [
+  [/(^|\.)thenorthernecho\.co\.uk$/, 'The Northern Echo'],
+  [/(^|\.)bbc\.(co\.uk|com)$/, 'BBC News'],
+  [/(^|\.)theguardian\.com$/, 'The Guardian'],
+  [/(^|\.)politicshome\.com$/, 'PoliticsHome'],
+  [/(^|\.)gov\.uk$/, 'GOV.UK'],
+];
+
+/** A readable outlet name for a page address (when the page itself does not say). */
+export function outletForUrl(url: string): string {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return 'Unknown';
+  }
+  for (const [re, name] of OUTLETS) if (re.test(host)) return name;
+  return host.replace(/^(www|m|amp|mobile)\./, '') || 'Unknown';
+}
