@@ -73,6 +73,12 @@ export const FOREIGN_QUALIFIERS = new Set([
   'myanmar', 'bhutanese', 'maldivian', 'brunei', 'papua', 'timorese', 'kyrgyz', 'tajik', 'turkmen',
 ]);
 
+/** Devolved, federal-state and regional qualifiers: not the UK government's office, but not a foreign country either. */
+export const SUBNATIONAL_QUALIFIERS = new Set([
+  'scottish', 'welsh', 'scotland', 'wales', 'stormont', 'holyrood', 'federal', 'state', 'provincial', 'regional',
+  'quebec', 'ontario', 'queensland', 'victorian', 'tasmanian', 'bavarian', 'catalan', 'basque', 'flemish',
+]);
+
 /** Qualifiers that keep a title British ("British Prime Minister", "UK Defence Secretary"). */
 export const UK_QUALIFIERS = new Set(['british', 'uk', 'britain', 'britains', 'english', 'england', 'westminster', 'whitehall']);
 

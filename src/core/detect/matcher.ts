@@ -8,6 +8,7 @@ import type { Compiled, Target } from './patterns';
 import { allCaps, plainGap, wordsAfter, wordsBefore } from './neighbours';
 import { readSep, readWord, scanWords, walk, type ScanStats } from './scan';
 import type { TrieNode } from './trie';
+import type { Sep } from './normalise';
 
 export interface RawMatch {
   start: number;
@@ -28,7 +29,7 @@ function matchAt(text: string, start: number, c: Compiled, stats?: ScanStats): R
   // Honorific prefixes: collect every prefix end, then look for a full name after it.
   let node = c.prefixes.root;
   let pos = start;
-  let sep: ' ' | '-' | "'" | undefined;
+  let sep: Sep | undefined;
   let firstPrefixWord: string | undefined;
   for (let depth = 0; depth < 6; depth++) {
     const w = readWord(text, pos, stats);

@@ -128,9 +128,9 @@ export function sentenceStart(text: string, pos: number): boolean {
   if (i === 0) return true;
   if (i <= limit) return true;
   const c = text.charCodeAt(i - 1);
-  // . ! ? : ; " “ ” ‘ ( [ – — • | >
+  // . ! ? ; " “ ” ‘ ( [ – — • | >   (not a colon: "Budget gamble: Hammond promises ..." goes on with a name)
   return (
-    c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3a || c === 0x3b || c === 0x22 || c === 0x201c ||
+    c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3b || c === 0x22 || c === 0x201c ||
     c === 0x201d || c === 0x2018 || c === 0x28 || c === 0x5b || c === 0x2013 || c === 0x2014 || c === 0x2022 ||
     c === 0x7c || c === 0x3e || c === 0xbb || c === 0xab
   );

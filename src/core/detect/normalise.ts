@@ -61,7 +61,7 @@ export function isApostropheCode(c: number): boolean {
 }
 
 /** How two consecutive words are joined. */
-export type Sep = ' ' | '-' | "'";
+export type Sep = ' ' | '-' | "'" | ',';
 
 /** A folded word of a surface, with the separator that precedes it (undefined for the first word). */
 export interface FoldedWord {
@@ -97,7 +97,8 @@ export function foldWords(surface: string): FoldedWord[] {
     if (!hadWord && out.length === 0) continue;
     if (isHyphenCode(c)) pending = '-';
     else if (isApostropheCode(c)) pending = pending === ' ' ? ' ' : "'";
-    else pending = ' ';
+    else if (c === 0x2c) pending = ',';
+    else if (pending !== ',') pending = ' ';
   }
   flush();
   return out;

@@ -19,6 +19,7 @@ import {
   POSSESSIVE_PRONOUNS,
   PREDICATIVE_BEFORE_TITLE,
   ROLE_NOUNS,
+  SUBNATIONAL_QUALIFIERS,
   TIME_ZONES,
   UK_QUALIFIERS,
 } from './lexicon';
@@ -117,12 +118,16 @@ export function resolveRole(text: string, m: RawMatch, next: RawMatch | undefine
       : b0 && b0.folded === 's' && /^\s+$/.test(b0.gap) && b1 && /^['’]$/.test(b1.gap) && FOREIGN_QUALIFIERS.has(b1.folded)
         ? b1
         : undefined;
-  if (foreignWord && (capitalised(foreignWord.raw) || foreignWord.folded === 'federal' || foreignWord.folded === 'state')) {
-    for (const o of offices) ctx.foreignOffices.add(o.id);
-    for (const o of titleOffices) ctx.foreignOffices.add(o.id);
+  if (foreignWord && (capitalised(foreignWord.raw) || SUBNATIONAL_QUALIFIERS.has(foreignWord.folded))) {
+    // A foreign government's office: later bare uses in this document are that government's too. A devolved
+    // or federal-state office ("Scottish Transport Secretary") says nothing about later bare titles.
+    if (!SUBNATIONAL_QUALIFIERS.has(foreignWord.folded)) {
+      for (const o of offices) ctx.foreignOffices.add(o.id);
+      for (const o of titleOffices) ctx.foreignOffices.add(o.id);
+    }
     return { linked: false, reason: 'foreign office' };
   }
-  const ukQualified = !!b0 && spaceGap(b0.gap) && UK_QUALIFIERS.has(b0.folded);
+  const ukQualified = (!!b0 && spaceGap(b0.gap) && UK_QUALIFIERS.has(b0.folded)) || m.words.some((w) => UK_QUALIFIERS.has(w));
 
   // "Prime Minister of Israel".
   if (a0 && a0.folded === 'of' && spaceGap(a0.gap)) {

@@ -64,6 +64,9 @@ export function readSep(text: string, pos: number, prevWord: string, stats?: Sca
   } else if (c === 0x2e && ABBREVIATIONS.has(prevWord)) {
     sep = ' ';
     i++;
+  } else if (c === 0x2c) {
+    sep = ',';
+    i++;
   } else return undefined;
   if (sep !== "'") while (i < n && isSpaceCode(text.charCodeAt(i))) i++;
   if (stats) stats.charsRead += i - pos;
