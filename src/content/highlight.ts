@@ -94,3 +94,23 @@ export function unwrapAll(root: ParentNode): number {
   for (const el of all) unwrap(el);
   return all.length;
 }
+
+/**
+ * Removes what an earlier instance of the content script left behind (Firefox injects the new version of
+ * the extension into open tabs while the old one's highlights are still there). Their split pieces are not
+ * known to this instance, so the affected parents are normalised instead.
+ */
+export function removeLeftovers(doc: Document): number {
+  const leftovers = [...doc.querySelectorAll(MENTION_TAG)];
+  const parents = new Set<Node>();
+  for (const el of leftovers) {
+    const parent = el.parentNode;
+    if (!parent) continue;
+    while (el.firstChild) parent.insertBefore(el.firstChild, el);
+    el.remove();
+    parents.add(parent);
+  }
+  for (const p of parents) p.normalize();
+  for (const card of doc.querySelectorAll(CARD_TAG)) card.remove();
+  return leftovers.length;
+}

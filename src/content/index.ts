@@ -11,7 +11,7 @@ import { sendToBackground } from '../messaging/send';
 import { browser, contextInvalidated } from '../platform/browser';
 import * as v from 'valibot';
 import { CardController } from './card-controller';
-import { MENTION_TAG, unwrapAll } from './highlight';
+import { MENTION_TAG, removeLeftovers, unwrapAll } from './highlight';
 import { pageArticleDate } from './page-date';
 import { Scanner } from './scanner';
 import { MUTATION_DEBOUNCE_MS, ORPHAN_CHECK_MS, REPORT_THROTTLE_MS } from './timings';
@@ -229,6 +229,7 @@ async function main(): Promise<void> {
   const orphanTimer = setInterval(orphaned, ORPHAN_CHECK_MS);
   signal.addEventListener('abort', () => clearInterval(orphanTimer), { once: true });
 
+  removeLeftovers(document);
   if (on()) await scanAll();
   else await sendReport();
 }
