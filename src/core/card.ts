@@ -10,6 +10,8 @@ export interface OfficeLine {
   title: string;
   from: string;
   to: string | null;
+  /** For an open tenure: the date of the latest evidence that it continues (the card says "last confirmed"). */
+  evidenceAsOf?: string;
 }
 
 export interface CoverageLine {
@@ -66,12 +68,11 @@ export function buildCard(kb: KnowledgeBase, entityId: string, date: string): Ca
     const timeline = kb.timelineUntil(entityId, date).slice(-MAX_TIMELINE);
     return { ...base, officesOnDate: [], officesNow: [], party: null, seat: null, facts, timeline };
   }
-  const line = (h: { office: { id: string; shortName: string }; tenure: { from: string; to: string | null } }): OfficeLine => ({
-    officeId: h.office.id,
-    title: h.office.shortName,
-    from: h.tenure.from,
-    to: h.tenure.to,
-  });
+  const line = (h: { office: { id: string; shortName: string }; tenure: { from: string; to: string | null; evidenceAsOf?: string } }): OfficeLine => {
+    const out: OfficeLine = { officeId: h.office.id, title: h.office.shortName, from: h.tenure.from, to: h.tenure.to };
+    if (h.tenure.to === null && h.tenure.evidenceAsOf) out.evidenceAsOf = h.tenure.evidenceAsOf;
+    return out;
+  };
   const party = e.parties.find((p) => within(date, p.from ?? '0000-00-00', p.to)) ?? e.parties.at(-1);
   const seat = e.seats.find((s) => within(date, s.from, s.to));
   return {

@@ -19,6 +19,11 @@ function Source({ url }: { url: string }) {
   ) : null;
 }
 
+/** "as of 25 Nov 2026", or "last confirmed 22 Jun 2026" when the latest evidence is older than the knowledge. */
+function asOf(evidence: string | undefined, knowledgeAsOf: string): string {
+  return evidence && evidence < knowledgeAsOf ? `last confirmed ${formatDate(evidence)}` : `as of ${formatDate(knowledgeAsOf)}`;
+}
+
 export function Card({ titleId, data, dateSource, onClose, onNotThis }: CardProps) {
   const close = (
     <button type="button" class="close" aria-label="Close backstory" onClick={onClose}>
@@ -58,10 +63,10 @@ export function Card({ titleId, data, dateSource, onClose, onNotThis }: CardProp
           )}
           {!sameNow ? (
             <p class="now">
-              Now: {now ? now.title : 'not a minister'}, as of {formatDate(d.knowledgeAsOf)}
+              Now: {now ? now.title : 'not a minister'}, {asOf(now?.evidenceAsOf, d.knowledgeAsOf)}
             </p>
           ) : (
-            <p class="now">Still in that office as of {formatDate(d.knowledgeAsOf)}</p>
+            <p class="now">Still in that office, {asOf(now?.evidenceAsOf, d.knowledgeAsOf)}</p>
           )}
           {d.party || d.seat ? <p class="muted">{[d.party, d.seat].filter(Boolean).join(' · ')}</p> : null}
         </div>
