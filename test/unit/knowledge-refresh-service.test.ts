@@ -16,6 +16,7 @@ import { createKnowledgeRefresh, REFRESH_INTERVAL_MS, type KnowledgeRefresh } fr
 import { buildHoldersQuery, parseHoldersAnswer, WIKIDATA_SPARQL_ENDPOINT } from '../../src/background/knowledge-refresh/sparql';
 import { mergeWikidata } from '../../src/background/knowledge-refresh/merge';
 import { onNetworkRequest } from '../../src/background/net';
+import { loadKnowledge } from '../../src/knowledge/load-node';
 
 const answer = (name: string) => readFileSync(`test/fixtures/wikidata/${name}.json`, 'utf8');
 const SRC = 'https://example.org/source';
@@ -287,6 +288,14 @@ describe('merge rules', () => {
     expect(m.knowledge.meta.knowledgeAsOf).toBe('2026-06-01');
   });
 
+  it('recognises a known person without a Wikidata id by name instead of adding a duplicate', () => {
+    const m = mergeWikidata(base, [st('Q990000102', '2025-09-05', '2026-09-01'), st('Q990000201', '2026-09-01', null, 'Alex Example')], '2026-11-25');
+    const kb = new KnowledgeBase(m.knowledge);
+    expect(kb.holderOn('examples-secretary', '2026-11-25')?.person.id).toBe('alex-example');
+    expect(m.addedPeople).toEqual([]);
+    expect(kb.person('alex-example')!.tenures.map((t) => `${t.from}..${t.to}`)).toEqual(['2024-07-05..2025-09-05', '2026-09-01..null']);
+  });
+
   it('takes an interim holder between two Wikidata statements', () => {
     const m = mergeWikidata(
       base,
@@ -339,5 +348,32 @@ describe('through fetchCapped against a query server on 127.0.0.1', () => {
     expect(nowHolder(live.current())).toBe('Jo Newholder');
     off();
     expect(seen.map((u) => new URL(u).pathname)).toEqual(['/sparql', '/sparql']);
+  });
+});
+
+describe('over the real bundled knowledge', () => {
+  it('re-validates the whole knowledge base and changes the Transport Secretary after a (fictional) reshuffle', () => {
+    const real = loadKnowledge();
+    const withIds: Knowledge = {
+      ...real,
+      // Test-only ids: the real offices get theirs in src/knowledge/offices/*.json.
+      offices: real.offices.map((o) => (o.id === 'transport-secretary' ? { ...o, wikidata: 'Q990000301' } : o)),
+    };
+    const kb0 = new KnowledgeBase(withIds);
+    const current = kb0.holderOn('transport-secretary', real.meta.knowledgeAsOf)!;
+    const later = new Date(Date.parse(`${real.meta.knowledgeAsOf}T00:00:00Z`) + 10 * 86_400_000).toISOString().slice(0, 10);
+    const m = mergeWikidata(
+      withIds,
+      [
+        { office: 'Q990000301', person: 'Q990000302', name: current.person.name, start: current.tenure.from, end: later },
+        { office: 'Q990000301', person: 'Q990000303', name: 'Fictional Successor', start: later, end: null },
+      ],
+      later,
+    );
+    const kb = new KnowledgeBase(m.knowledge);
+    expect(kb.holderOn('transport-secretary', real.meta.knowledgeAsOf)?.person.id).toBe(current.person.id);
+    expect(kb.holderOn('transport-secretary', later)?.person.name).toBe('Fictional Successor');
+    expect(kb.knowledgeAsOf).toBe(later);
+    expect(m.knowledge.entities.length).toBe(real.entities.length + 1);
   });
 });

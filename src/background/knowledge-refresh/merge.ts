@@ -13,7 +13,9 @@
  *     was still in office on that day; a new tenure that would overlap a closed tenure, or a closed one
  *     that would cut into an open tenure, is refused.
  *  4. Statements with dates outside the office's existence, or not given to the day, are ignored.
- *  5. A person unknown to the knowledge base is added only when Wikidata gives a proper name, as a
+ *  5. A statement's person is matched by Wikidata id, else by exact name (full name or another full
+ *     form, when exactly one person of the knowledge base has it).
+ *     A person unknown to the knowledge base is added only when Wikidata gives a proper name, as a
  *     minimal person: id `wd-q<number>`, that name, `surname` = the full name (so the bare surname never
  *     links on its own), no other names, a summary naming the office, Wikidata as the source, no
  *     parties, seats or facts. Nothing else about people is taken from Wikidata.
@@ -23,6 +25,7 @@
  * from Wikidata; Wikidata-derived tenures also carry a `note` saying so, with the fetch date.
  */
 import { compileKnowledge, type Knowledge, type RawKnowledgeFile } from '../../core/knowledge/compile';
+import { foldSurface } from '../../core/knowledge/query';
 import type { Office, Person, Tenure } from '../../core/knowledge/schema';
 import type { HolderStatement } from './sparql';
 
@@ -191,6 +194,14 @@ export function mergeWikidata(bundled: Knowledge, statements: readonly HolderSta
         delete h.tenure.evidenceAsOf;
         appendNote(h.tenure, `Ended by the next holder's start on Wikidata (fetched ${fetchedAt}).`);
         if (!added.has(h.tenure)) updated.set(h.tenure, 'wikidata-end');
+      }
+    }
+    if (!person && s.name) {
+      // A person the knowledge base knows without a Wikidata id: match on the exact name (one match only).
+      const matches = [...people.values()].filter((p) => [p.name, ...p.names].some((n) => foldSurface(n) === foldSurface(s.name!)));
+      if (matches.length === 1) {
+        person = matches[0]!;
+        byQid.set(s.person, person);
       }
     }
     if (!person) {
