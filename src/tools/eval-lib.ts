@@ -244,7 +244,7 @@ export function scoreDocs(detector: Detector, docs: LoadedDoc[], options: { chun
     if (options.chunked) {
       predicted = [];
       let offset = 0;
-      for (const chunk of doc.text.split(/(?<=\n)/)) {
+      for (const chunk of doc.text.split(/(?<=\n[ \t\u00a0]*\n)/)) {
         for (const m of detector.detect(chunk, ctx)) predicted.push({ ...m, start: m.start + offset, end: m.end + offset });
         offset += chunk.length;
       }

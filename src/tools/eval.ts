@@ -4,7 +4,7 @@
  * news-style paragraphs for every rule and trap). Prints micro precision / recall / F1 on exact span + same
  * entity, recall per kind and every error. Exits non-zero below F1 0.97.
  *   --json   print the report as JSON
- *   --chunked  feed the text line by line, as the content script feeds block elements
+ *   --chunked  feed the text paragraph by paragraph (split at blank lines), as the content script feeds blocks
  */
 import { KnowledgeBase } from '../core/knowledge/query';
 import { createDetector } from '../core/detect/index';

@@ -26,7 +26,7 @@ export function resolveOrganisation(text: string, m: RawMatch, next: RawMatch | 
   if (pick.alias && !allCaps(raw) && !possessiveAt(text, m.end)) {
     const a0 = wordsAfter(text, m.end, 1)[0];
     if (a0 && plainGap(a0.gap) && capitalised(a0.raw) && !allCaps(a0.raw) && !CAPITALISED_FOLLOWERS_OK.has(a0.folded)) {
-      const known = next && next.start === a0.start;
+      const known = next && next.start === a0.start && next.targets.some((t) => t.t === 'org' || t.t === 'person-full' || t.t === 'person-short');
       if (!known) return undefined;
     }
   }
