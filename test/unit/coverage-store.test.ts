@@ -185,6 +185,35 @@ describe('IndexedDB specifics', () => {
     reopened.close();
   });
 
+  it('over quota, makes room by evicting old feed items (never the history) and retries', async () => {
+    const { store } = await openCoverageStore({ factory: new IDBFactory() });
+    const service = createCoverageService({ store });
+    await service.recordRead({ url: 'https://example.co.uk/read', title: 'Read', outlet: 'Example', published: '2010-01-01', entities: ['hitachi-rail'] });
+    await store.upsert(Array.from({ length: 10 }, (_, i) => feedItem(i, `2020-01-${String(i + 1).padStart(2, '0')}`)));
+    const proto = IDBObjectStore.prototype as unknown as { put: (...a: unknown[]) => unknown };
+    const put = proto.put;
+    let thrown = 0;
+    proto.put = function (this: unknown, ...args: unknown[]) {
+      if (thrown === 0 && (args[0] as { title?: string }).title === 'Feed story 99') {
+        thrown++;
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return put.apply(this, args);
+    };
+    try {
+      await store.upsert([feedItem(99, '2026-01-01')]);
+    } finally {
+      proto.put = put;
+    }
+    expect(thrown).toBe(1);
+    const titles = (await store.all()).map((i) => i.title);
+    expect(titles).toContain('Feed story 99');
+    expect(titles).toContain('Read');
+    expect(titles).not.toContain('Feed story 0'); // the oldest feed items made room
+    expect(titles.length).toBeLessThan(12);
+    store.close();
+  });
+
   it('persists across reopening', async () => {
     const factory = new IDBFactory();
     const a = await openCoverageStore({ factory });
