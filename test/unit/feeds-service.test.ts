@@ -5,8 +5,6 @@
 import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { openCoverageStore, type CoverageStore } from '../../src/background/coverage/store';
 import { createCoverageService, type CoverageService } from '../../src/background/coverage/service';
@@ -14,6 +12,7 @@ import { createFeedService, backoffMs, cleanFeedList, FEED_FETCH, type FeedServi
 import { DEFAULT_FEEDS } from '../../src/background/feeds/defaults';
 import { parseFeedText, toPlainText } from '../../src/background/feeds/parse';
 import { onNetworkRequest } from '../../src/background/net';
+import { FIXTURE_FEEDS, hugeFeed, startFixtureServers, type FixtureServers } from '../fixtures/feeds/server';
 
 const fixture = (name: string) => readFileSync(`test/fixtures/feeds/${name}`, 'utf8');
 
@@ -39,43 +38,14 @@ function detect(text: string): string[] {
 }
 const isCore = (id: string) => id !== 'hitachi-energy';
 
-function hugeFeed(): string {
-  const item = /<item>[\s\S]*?<\/item>/.exec(fixture('rss2.xml'))![0];
-  const items = Array.from({ length: 6000 }, (_, i) => item.replace('1001', String(100000 + i))).join('\n');
-  return `<?xml version="1.0"?><rss version="2.0"><channel><title>Huge</title>${items}</channel></rss>`;
-}
-
-let server: Server;
-let base = '';
-const hits = new Map<string, number>();
+let servers: FixtureServers;
+const hits = (path: string) => servers.requests.filter((p) => p === path).length;
 
 beforeAll(async () => {
-  const huge = hugeFeed();
-  expect(huge.length).toBeGreaterThan(FEED_FETCH.maxBytes);
-  server = createServer((req, res) => {
-    hits.set(req.url!, (hits.get(req.url!) ?? 0) + 1);
-    const send = (type: string, body: string) => {
-      res.writeHead(200, { 'content-type': type });
-      res.end(body);
-    };
-    if (req.url === '/rss2.xml') send('application/rss+xml; charset=utf-8', fixture('rss2.xml'));
-    else if (req.url === '/atom.xml') send('application/atom+xml', fixture('atom.xml'));
-    else if (req.url === '/invalid.xml') send('application/xml', fixture('invalid.xml'));
-    else if (req.url === '/html-as-xml') send('text/xml', fixture('not-a-feed.html'));
-    else if (req.url === '/html') send('text/html', fixture('not-a-feed.html'));
-    else if (req.url === '/huge.xml') send('application/rss+xml', huge);
-    else {
-      res.writeHead(404);
-      res.end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  servers = await startFixtureServers();
+  expect(hugeFeed().length).toBeGreaterThan(FEED_FETCH.maxBytes);
 });
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => servers.close());
 
 let store: CoverageStore;
 let coverage: CoverageService;
@@ -84,10 +54,10 @@ let feeds: FeedService;
 beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date('2024-12-10T12:00:00Z'));
-  hits.clear();
+  servers.requests.length = 0;
   store = (await openCoverageStore({ factory: new IDBFactory() })).store;
   coverage = createCoverageService({ store });
-  feeds = createFeedService({ meta: store, addItems: (items) => coverage.addFeedItems(items), detect, isCore });
+  feeds = createFeedService({ meta: store, addItems: (items) => coverage.addFeedItems(items), detect, isCore, timeoutMs: 500 });
 });
 afterEach(() => {
   store.close();
@@ -121,20 +91,21 @@ describe('feed parsing', () => {
 
 describe('feed refresh', () => {
   it('stores the items that mention a core entity, and a broken feed breaks nothing else', async () => {
-    const list = ['rss2.xml', 'atom.xml', 'invalid.xml', 'html', 'html-as-xml', 'huge.xml', 'gone.xml'].map((p) => `${base}/${p}`);
+    const list = [...FIXTURE_FEEDS.map((f) => servers.feedUrl(f)), `${servers.base}/feeds/gone.xml`];
     const requested: string[] = [];
     const off = onNetworkRequest((u) => requested.push(u));
     const results = await feeds.refresh(list);
     off();
     expect(requested.sort()).toEqual([...list].sort());
 
-    const byPath = Object.fromEntries(results.map((r) => [r.url.slice(base.length + 1), r]));
+    const byPath = Object.fromEntries(results.map((r) => [r.url.split('/').pop(), r]));
     expect(byPath['rss2.xml']).toMatchObject({ ok: true, items: 5, matches: 3 });
     expect(byPath['atom.xml']).toMatchObject({ ok: true, items: 3, matches: 2 });
     expect(byPath['invalid.xml']!.error).toMatch(/not a valid RSS or Atom feed/);
-    expect(byPath['html']!.error).toBe('unexpected content type text/html');
-    expect(byPath['html-as-xml']!.error).toMatch(/web page \(HTML\)/);
+    expect(byPath['not-a-feed.html']!.error).toBe('unexpected content type text/html');
+    expect(byPath['html-as-xml.xml']!.error).toMatch(/web page \(HTML\)/);
     expect(byPath['huge.xml']!.error).toMatch(/too large/);
+    expect(byPath['slow.xml']!.error).toBe('no complete answer within 0.5 s');
     expect(byPath['gone.xml']!.error).toBe('HTTP 404 Not Found');
 
     const titles = (await store.all()).map((i) => i.title).sort();
@@ -148,7 +119,7 @@ describe('feed refresh', () => {
     const talks = (await store.byEntity('newton-aycliffe')).find((i) => i.title.startsWith('Talks'))!;
     expect(talks.canonicalUrl).toBe('https://example.co.uk/news/1001.hitachi-talks');
     expect(talks.outlet).toBe('Example Echo: news');
-    expect(talks.feedUrl).toBe(`${base}/rss2.xml`);
+    expect(talks.feedUrl).toBe(servers.feedUrl('rss2.xml'));
 
     // What the card for Hitachi on a 13 September 2024 article lists.
     const related = await coverage.related('hitachi-rail', {
@@ -166,23 +137,24 @@ describe('feed refresh', () => {
     const ok = statuses.find((s) => s.url.endsWith('/rss2.xml'))!;
     expect(ok).toMatchObject({ lastOkAt: Date.now(), lastError: null, failures: 0, lastItems: 5, lastMatches: 3 });
     const bad = statuses.find((s) => s.url.endsWith('/invalid.xml'))!;
+    expect(statuses.find((s) => s.url.endsWith('/slow.xml'))!.lastError).toMatch(/within 0.5 s/);
     expect(bad.lastOkAt).toBeNull();
     expect(bad.failures).toBe(1);
     expect(bad.nextAttemptAt).toBe(Date.now() + backoffMs(1));
   });
 
   it('backs off exponentially after failures, per feed, and recovers', async () => {
-    const broken = `${base}/invalid.xml`;
-    const good = `${base}/rss2.xml`;
+    const broken = servers.feedUrl('invalid.xml');
+    const good = servers.feedUrl('rss2.xml');
     await feeds.refresh([broken, good]);
-    expect(hits.get('/invalid.xml')).toBe(1);
+    expect(hits('/feeds/invalid.xml')).toBe(1);
 
     // Half an hour later: the broken feed is still backing off (1 h); the good one is fetched again.
     vi.setSystemTime(Date.now() + 30 * 60_000);
     const r = await feeds.refresh([broken, good]);
     expect(r[0]).toMatchObject({ ok: false, skipped: true });
-    expect(hits.get('/invalid.xml')).toBe(1);
-    expect(hits.get('/rss2.xml')).toBe(2);
+    expect(hits('/feeds/invalid.xml')).toBe(1);
+    expect(hits('/feeds/rss2.xml')).toBe(2);
 
     // After the hour it is tried again, fails again, and waits 2 h, then 4 h.
     vi.setSystemTime(Date.now() + 31 * 60_000);
@@ -195,7 +167,7 @@ describe('feed refresh', () => {
     s = (await feeds.statuses([broken]))[0]!;
     expect(s.failures).toBe(3);
     expect(s.nextAttemptAt! - Date.now()).toBe(4 * 3600_000);
-    expect(hits.get('/invalid.xml')).toBe(3);
+    expect(hits('/feeds/invalid.xml')).toBe(3);
 
     // "Refresh now" ignores the backoff; a success clears the error.
     const ok = createFeedService({ meta: store, addItems: (items) => coverage.addFeedItems(items), detect, isCore, fetchText: async () => fixture('atom.xml') });
@@ -206,7 +178,7 @@ describe('feed refresh', () => {
   });
 
   it('survives a detector that throws and corrupted status storage', async () => {
-    await store.setMeta('feedStatus', { [`${base}/rss2.xml`]: { url: 42 }, junk: 'x' });
+    await store.setMeta('feedStatus', { [servers.feedUrl('rss2.xml')]: { url: 42 }, junk: 'x' });
     const flaky = createFeedService({
       meta: store,
       addItems: (items) => coverage.addFeedItems(items),
@@ -216,9 +188,9 @@ describe('feed refresh', () => {
       },
       isCore,
     });
-    const [r] = await flaky.refresh([`${base}/rss2.xml`]);
+    const [r] = await flaky.refresh([servers.feedUrl('rss2.xml')]);
     expect(r).toMatchObject({ ok: true, matches: 2 });
-    expect((await flaky.statuses([`${base}/rss2.xml`]))[0]!.lastMatches).toBe(2);
+    expect((await flaky.statuses([servers.feedUrl('rss2.xml')]))[0]!.lastMatches).toBe(2);
   });
 
   it('cleans the feed list from settings', () => {

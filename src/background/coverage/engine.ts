@@ -56,6 +56,8 @@ export interface EngineOptions {
   now?: () => number;
   /** Wikidata endpoint override (end-to-end tests on 127.0.0.1). */
   sparqlEndpoint?: string;
+  /** Feed fetch timeout override (end-to-end tests with a slow feed); default 20 s. */
+  feedTimeoutMs?: number;
 }
 
 export interface CoverageLine {
@@ -143,6 +145,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     detect: (text, date) => detector.detect(text, date),
     isCore: (id) => detector.isCore(id),
     now,
+    ...(options.feedTimeoutMs ? { timeoutMs: options.feedTimeoutMs } : {}),
   });
   const feedList = async () => (await settings()).feeds ?? [...DEFAULT_FEED_URLS];
 

@@ -70,6 +70,8 @@ export interface FeedServiceOptions {
   now?: () => number;
   /** Fetch a feed's text; defaults to fetchCapped with FEED_FETCH limits. */
   fetchText?: (url: string) => Promise<string>;
+  /** Override FEED_FETCH's timeout (tests with a slow server). */
+  timeoutMs?: number;
   /** Feeds fetched at once. */
   concurrency?: number;
 }
@@ -95,9 +97,6 @@ function emptyStatus(url: string): FeedStatus {
   return { url, lastAttemptAt: null, lastOkAt: null, lastError: null, failures: 0, nextAttemptAt: null, lastItems: 0, lastMatches: 0 };
 }
 
-async function defaultFetchText(url: string): Promise<string> {
-  return (await fetchCapped(url, FEED_FETCH)).text;
-}
 
 function describeError(e: unknown): string {
   if (e instanceof NetError || e instanceof FeedParseError) return e.message.slice(0, 300);
@@ -118,7 +117,8 @@ export function cleanFeedList(urls: readonly unknown[]): string[] {
 
 export function createFeedService(options: FeedServiceOptions): FeedService {
   const now = options.now ?? (() => Date.now());
-  const fetchText = options.fetchText ?? defaultFetchText;
+  const limits = { ...FEED_FETCH, timeoutMs: options.timeoutMs ?? FEED_FETCH.timeoutMs };
+  const fetchText = options.fetchText ?? (async (url: string) => (await fetchCapped(url, limits)).text);
   const isCore = options.isCore ?? (() => true);
   const concurrency = Math.max(1, options.concurrency ?? 3);
   let running: Promise<FeedResult[]> | null = null;
