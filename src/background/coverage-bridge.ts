@@ -1,10 +1,16 @@
 /**
- * The background's door to related coverage and reading history (issue 6). Corrections ("Not this one?")
- * are kept here, locally, capped.
+ * The background's door to related coverage, reading history, feeds and the knowledge refresh (issue 6):
+ * one coverage engine per background instance (src/background/coverage/engine.ts), created at startup, and
+ * the alarms that refresh feeds and knowledge on a schedule for the whole list, never per page.
+ * Corrections ("Not this one?") are kept here too, locally, capped.
  */
+import archive from '../archive/coverage.json';
 import type { CoverageLine } from '../core/card';
+import { readSettings, SETTINGS_KEY } from '../core/settings';
 import type { PageReport } from '../messaging/contract';
 import { browser } from '../platform/browser';
+import { ALARMS, createEngine, type Engine } from './coverage/engine';
+import { bundledKnowledge, setKnowledge } from './knowledge';
 
 const CORRECTIONS_KEY = 'corrections';
 const MAX_CORRECTIONS = 1000;
@@ -16,6 +22,39 @@ export interface Correction {
   at: string;
 }
 
+let enginePromise: Promise<Engine> | null = null;
+
+/** The engine, created on first use (every background start). */
+export function engine(): Promise<Engine> {
+  enginePromise ??= createEngine({
+    bundled: bundledKnowledge(),
+    archive,
+    settings: async () => readSettings((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]).settings,
+    onKnowledge: (k) => setKnowledge(k),
+  });
+  return enginePromise;
+}
+
+/** Wire the schedule and the settings: call once at the background's top level. */
+export function initCoverage(): void {
+  const schedule = (): void => {
+    void browser.alarms.create(ALARMS.feeds.name, { periodInMinutes: ALARMS.feeds.periodInMinutes, delayInMinutes: ALARMS.feeds.delayInMinutes });
+    void browser.alarms.create(ALARMS.knowledge.name, {
+      periodInMinutes: ALARMS.knowledge.periodInMinutes,
+      delayInMinutes: ALARMS.knowledge.delayInMinutes,
+    });
+  };
+  browser.runtime.onInstalled.addListener(schedule);
+  browser.runtime.onStartup.addListener(schedule);
+  browser.alarms.onAlarm.addListener(async (alarm) => {
+    await (await engine()).onAlarm(alarm.name);
+  });
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'sync' && changes[SETTINGS_KEY]) void engine().then((e) => e.settingsChanged());
+  });
+  void engine();
+}
+
 export async function recordCorrection(entity: string, url: string, text: string): Promise<void> {
   const got = await browser.storage.local.get(CORRECTIONS_KEY);
   const list = Array.isArray(got[CORRECTIONS_KEY]) ? (got[CORRECTIONS_KEY] as Correction[]) : [];
@@ -23,15 +62,15 @@ export async function recordCorrection(entity: string, url: string, text: string
   await browser.storage.local.set({ [CORRECTIONS_KEY]: list.slice(-MAX_CORRECTIONS) });
 }
 
-export async function coverageFor(
-  _entity: string,
-  _page: { url: string; date: string; entities: string[] },
-): Promise<CoverageLine[]> {
-  return [];
+/** Related earlier coverage for a card: up to 5, before the article's date, without the page itself. */
+export async function coverageFor(entity: string, page: { url: string; date: string; entities: string[] }): Promise<CoverageLine[]> {
+  return (await engine()).related(entity, page, { limit: 5 });
 }
 
-export async function newestCoverage(_entity: string, _date: string): Promise<CoverageLine | null> {
-  return null;
+export async function newestCoverage(entity: string, date: string): Promise<CoverageLine | null> {
+  return (await engine()).newest(entity, date);
 }
 
-export async function recordVisit(_report: PageReport): Promise<void> {}
+export async function recordVisit(report: PageReport): Promise<void> {
+  await (await engine()).recordVisit({ url: report.url, title: report.title, date: report.date, entities: report.entities.map((e) => ({ entity: e.entity })) });
+}

@@ -69,7 +69,7 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
     expect(s.count).toBe(1);
     expect(s.label).toBe('Jonathan Reynolds');
     expect(s.text).toContain('Business and Trade Secretary when this was published, 10 Oct 2024');
-    expect(s.text).toMatch(/Now: .+, as of /);
+    expect(s.text).toMatch(/Now: .+, (as of|last confirmed) \d/);
     expect(s.focusInCard).toBe(true);
     expect(s.expanded).toEqual(['jonathan-reynolds']);
     await page.press('Escape');
@@ -104,6 +104,20 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
     );
     expect(dates.length).toBeGreaterThan(0);
     for (const d of dates) expect(d! <= '2024-10-10').toBe(true);
+    // Earlier coverage from the bundled archive: real stories, published before the article, newest first.
+    const coverage = await page.evaluate(() =>
+      [...document.querySelector('backstory-card')!.shadowRoot!.querySelectorAll('.coverage li')].map((li) => ({
+        href: li.querySelector('a')?.getAttribute('href') ?? '',
+        target: li.querySelector('a')?.getAttribute('target'),
+        text: li.textContent ?? '',
+      })),
+    );
+    expect(coverage.length).toBeGreaterThan(0);
+    expect(coverage.length).toBeLessThanOrEqual(5);
+    for (const c of coverage) {
+      expect(c.href).toMatch(/^https?:\/\//);
+      expect(c.target).toBe('_blank');
+    }
     await page.press('Escape');
   });
 
