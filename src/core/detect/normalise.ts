@@ -13,13 +13,14 @@ export const NOT_WORD = 0;
 export const IGNORABLE = 1;
 
 const TABLE_SIZE = 0x250;
-const FOLD = new Uint16Array(TABLE_SIZE);
+/** Folded form of every UTF-16 code unit (128 KiB): the scanner reads it once per character. */
+export const FOLD_TABLE = new Uint16Array(0x10000);
 
 (function buildFoldTable() {
   for (let c = 0; c < TABLE_SIZE; c++) {
     const ch = String.fromCharCode(c);
     if (c === 0xad) {
-      FOLD[c] = IGNORABLE;
+      FOLD_TABLE[c] = IGNORABLE;
       continue;
     }
     if (c === 0xd7 || c === 0xf7) continue; // × ÷
@@ -29,9 +30,9 @@ const FOLD = new Uint16Array(TABLE_SIZE);
     // Lower case, then strip diacritics when the base letter is ASCII (é -> e, ø stays ø).
     const lower = ch.toLowerCase();
     const base = lower.normalize('NFD').replace(/\p{M}+/gu, '');
-    const out = base.length === 1 ? base.charCodeAt(0) : lower.length === 1 ? lower.charCodeAt(0) : c;
-    FOLD[c] = out;
+    FOLD_TABLE[c] = base.length === 1 ? base.charCodeAt(0) : lower.length === 1 ? lower.charCodeAt(0) : c;
   }
+  for (const c of [0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]) FOLD_TABLE[c] = IGNORABLE;
 })();
 
 /**
@@ -39,9 +40,7 @@ const FOLD = new Uint16Array(TABLE_SIZE);
  * of a letter or digit. Letters outside Latin (Greek, Cyrillic, CJK) end words: no entity is written in them.
  */
 export function foldCode(c: number): number {
-  if (c < TABLE_SIZE) return FOLD[c]!;
-  if (c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xfeff) return IGNORABLE;
-  return NOT_WORD;
+  return FOLD_TABLE[c]!;
 }
 
 /** White space between two words of one name: spaces, tabs, line breaks, no-break and thin spaces. */

@@ -74,6 +74,7 @@ const NOT_TOPIC_WORDS = new Set([
   'president', 'leader', 'house', 'first', 'prime', 'office', 'general', 'without', 'portfolio', 'british', 'department',
   'ministry', 'commons', 'council', 'affairs', 'policy', 'future', 'local', 'security', 'people', 'communities', 'development',
   'home', 'work', 'trade', 'international', 'cabinet', 'chancellor', 'whip', 'government', 'united', 'kingdom',
+  'small', 'armed', 'northern', 'scottish', 'welsh', 'scotland', 'wales', 'senior', 'veterans',
 ]);
 
 /** A department's name without the history note some files add in brackets. */
@@ -130,13 +131,13 @@ export function compile(kb: KnowledgeBase): Compiled {
       list.push(o);
       secretariesByDepartment.set(dept, list);
     }
-    for (const title of [o.name, o.shortName, ...o.titles]) {
-      for (const { word } of foldWords(title)) {
-        if (word.length < 4 || NOT_TOPIC_WORDS.has(word)) continue;
-        const set = topics.get(word) ?? new Set<string>();
-        set.add(dept);
-        topics.set(word, set);
-      }
+    // The word that names the department's field in its short title: "Transport" Secretary, "Rail" Minister.
+    const short = foldWords(o.shortName);
+    const word = short[0]?.word;
+    if (short.length === 2 && word && word.length >= 4 && !NOT_TOPIC_WORDS.has(word) && /^(secretary|minister)$/.test(short[1]!.word)) {
+      const set = topics.get(word) ?? new Set<string>();
+      set.add(dept);
+      topics.set(word, set);
     }
   }
   for (const [word, depts] of topics) {

@@ -1,0 +1,85 @@
+/**
+ * Engine throughput: `tsx src/tools/bench-engine.ts [--json]`. Builds 1, 2 and 4 MB of real article text from
+ * the annotated fixtures (articles, our news-style paragraphs, and the visible text of the shared news pages
+ * when present), runs the detector with the real knowledge base over each, and prints MB/s. A flat MB/s from
+ * 1 to 4 MB shows cost linear in text length. Fed both whole and paragraph by paragraph (as the content
+ * script feeds block elements).
+ */
+import { performance } from 'node:perf_hooks';
+import { createDetector, type Detector } from '../core/detect/index';
+import { KnowledgeBase } from '../core/knowledge/query';
+import { loadKnowledge } from '../knowledge/load-node';
+import { loadAllFixtures } from './eval-lib';
+
+const MB = 1_000_000;
+
+function corpusOf(size: number, source: string): string {
+  let s = '';
+  while (s.length < size) s += source;
+  return s.slice(0, size);
+}
+
+function runWhole(detector: Detector, text: string): number {
+  return detector.detect(text, detector.newContext('2024-12-06')).length;
+}
+
+function runChunked(detector: Detector, paragraphs: string[]): number {
+  const ctx = detector.newContext('2024-12-06');
+  let n = 0;
+  for (const p of paragraphs) n += detector.detect(p, ctx).length;
+  return n;
+}
+
+/** Median MB/s over several runs after a warm-up. */
+function measure(bytes: number, run: () => number): { mbPerS: number; mentions: number } {
+  let mentions = 0;
+  for (let i = 0; i < 3; i++) mentions = run();
+  const times: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const t0 = performance.now();
+    run();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const ms = times[Math.floor(times.length / 2)]!;
+  return { mbPerS: bytes / MB / (ms / 1000), mentions };
+}
+
+async function main(): Promise<void> {
+  const json = process.argv.includes('--json');
+  const kb = new KnowledgeBase(loadKnowledge());
+  const t0 = performance.now();
+  const detector = createDetector(kb);
+  const compileMs = performance.now() - t0;
+  const { docs } = await loadAllFixtures();
+  const source = docs.map((d) => d.text).join('\n\n');
+  // Warm the JIT on the largest text first, so the 1 MB figure is not a cold start.
+  {
+    const warm = corpusOf(4 * MB, source);
+    for (let i = 0; i < 5; i++) runWhole(detector, warm);
+  }
+  const results: { size: string; chars: number; wholeMBps: number; chunkedMBps: number; mentions: number }[] = [];
+  for (const size of [1, 2, 4]) {
+    const text = corpusOf(size * MB, source);
+    const paragraphs = text.split(/(?<=\n[ \t\u00a0]*\n)/);
+    const whole = measure(text.length, () => runWhole(detector, text));
+    const chunked = measure(text.length, () => runChunked(detector, paragraphs));
+    results.push({ size: `${size} MB`, chars: text.length, wholeMBps: whole.mbPerS, chunkedMBps: chunked.mbPerS, mentions: whole.mentions });
+  }
+  if (json) {
+    console.log(JSON.stringify({ compileMs, sourceChars: source.length, results }, null, 2));
+    return;
+  }
+  console.log(`detection engine: ${kb.entities.length} entities, ${kb.offices.length} offices; createDetector ${compileMs.toFixed(1)} ms`);
+  console.log(`text built from ${docs.length} fixture documents (${(source.length / 1000).toFixed(0)} k characters), repeated`);
+  for (const r of results) {
+    console.log(
+      `${r.size.padStart(5)}: ${r.wholeMBps.toFixed(1).padStart(7)} MB/s whole, ${r.chunkedMBps.toFixed(1).padStart(7)} MB/s by paragraph  (${r.mentions} mentions)`,
+    );
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`bench-engine: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
