@@ -9,7 +9,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { compileKnowledge, type Knowledge } from '../../src/core/knowledge/compile';
+import type { Knowledge } from '../../src/core/knowledge/compile';
+import { testKnowledge } from '../fixtures/wikidata/knowledge';
 import { KnowledgeBase } from '../../src/core/knowledge/query';
 import { openCoverageStore, type CoverageStore } from '../../src/background/coverage/store';
 import { createKnowledgeRefresh, REFRESH_INTERVAL_MS, type KnowledgeRefresh } from '../../src/background/knowledge-refresh/service';
@@ -19,65 +20,6 @@ import { onNetworkRequest } from '../../src/background/net';
 import { loadKnowledge } from '../../src/knowledge/load-node';
 
 const answer = (name: string) => readFileSync(`test/fixtures/wikidata/${name}.json`, 'utf8');
-const SRC = 'https://example.org/source';
-
-/** A small, made-up knowledge base (matching the fixture answers). */
-function testKnowledge(): Knowledge {
-  const office = (id: string, name: string, shortName: string, holders: 'single' | 'multiple', wikidata?: string) => ({
-    id,
-    name,
-    shortName,
-    titles: [shortName],
-    department: 'Department for Examples',
-    cabinet: holders === 'single',
-    holders,
-    from: '2010-05-11',
-    to: null,
-    source: SRC,
-    ...(wikidata ? { wikidata } : {}),
-  });
-  const person = (id: string, name: string, wikidata: string, tenures: unknown[]) => ({
-    id,
-    type: 'person',
-    name,
-    surname: name.split(' ').pop(),
-    names: [],
-    shortForms: [],
-    summary: `${name}, a made-up minister.`,
-    summarySource: SRC,
-    parties: [],
-    seats: [],
-    tenures,
-    facts: [],
-    wikidata,
-  });
-  return compileKnowledge([
-    { path: 'meta.json', data: { knowledgeAsOf: '2026-06-01' } },
-    {
-      path: 'offices/examples.json',
-      data: {
-        offices: [
-          office('examples-secretary', 'Secretary of State for Examples', 'Examples Secretary', 'single', 'Q990000001'),
-          office('examples-minister', 'Minister for Examples', 'Examples Minister', 'multiple', 'Q990000002'),
-          office('other-secretary', 'Secretary of State for Other Things', 'Other Secretary', 'single'),
-        ],
-      },
-    },
-    {
-      path: 'people/alex-example.json',
-      data: person('alex-example', 'Alex Example', 'Q990000101', [
-        { office: 'examples-secretary', from: '2024-07-05', to: '2025-09-05', source: SRC },
-      ]),
-    },
-    {
-      path: 'people/sam-sample.json',
-      data: person('sam-sample', 'Sam Sample', 'Q990000102', [
-        { office: 'examples-secretary', from: '2025-09-05', to: null, source: SRC, evidenceAsOf: '2026-06-01' },
-        { office: 'examples-minister', from: '2024-07-09', to: null, source: SRC, evidenceAsOf: '2026-06-01' },
-      ]),
-    },
-  ]);
-}
 
 let store: CoverageStore;
 let answerText = answer('holders');
