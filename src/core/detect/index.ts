@@ -12,7 +12,7 @@ import { findMatches, type RawMatch } from './matcher';
 import { compile, type Compiled } from './patterns';
 import { resolveFullName, resolveShortForm } from './people';
 import { resolveOrganisation } from './organisations';
-import { resolveRole } from './roles';
+import { resolveRole, type RoleOutcome } from './roles';
 import type { ScanStats } from './scan';
 
 export type MentionKind = 'name' | 'alias' | 'honorific' | 'role';
@@ -43,7 +43,35 @@ function asContext(ctx: DocumentContext): DocContext {
   return ctx;
 }
 
-function resolve(text: string, m: RawMatch, next: RawMatch | undefined, c: Compiled, ctx: DocContext): Mention | undefined {
+/** The last role title of a chunk and what became of it (for "deputy PM and justice secretary"). */
+interface PrevRole {
+  end: number;
+  outcome: RoleOutcome;
+}
+
+/** A title joined by "and"/"or" to a title that was not the current holder shares its fate. */
+function coordinated(text: string, m: RawMatch, prev: PrevRole | undefined): RoleOutcome | undefined {
+  if (!prev || prev.outcome.linked || m.start - prev.end > 8) return undefined;
+  const gap = text.slice(prev.end, m.start);
+  return /^\s+(?:and|or|&)\s+$/.test(gap) ? { linked: false, reason: `coordinated with a title that was ${prev.outcome.reason}` } : undefined;
+}
+
+function resolve(
+  text: string,
+  m: RawMatch,
+  next: RawMatch | undefined,
+  c: Compiled,
+  ctx: DocContext,
+  prevRole: PrevRole | undefined,
+  setRole: (r: PrevRole) => void,
+): Mention | undefined {
+  let roleOutcome: PrevRole | undefined;
+  try {
+    return resolveInner();
+  } finally {
+    if (roleOutcome) setRole(roleOutcome);
+  }
+  function resolveInner(): Mention | undefined {
   const kinds = new Set(m.targets.map((t) => t.t));
   const mention = (start: number, end: number, entity: string, name: string, kind: MentionKind, office?: string): Mention => {
     const out: Mention = { start, end, text: text.slice(start, end), entity, name, kind };
@@ -61,7 +89,8 @@ function resolve(text: string, m: RawMatch, next: RawMatch | undefined, c: Compi
     if (m.targets.some((t) => t.t === 'org' && t.distinct)) return undefined;
   }
   if (kinds.has('title') || kinds.has('generic-secretary')) {
-    const r = resolveRole(text, m, next, c, ctx);
+    const r = coordinated(text, m, prevRole) ?? resolveRole(text, m, next, c, ctx);
+    roleOutcome = { end: m.end, outcome: r };
     if (r.linked) {
       if (r.nameFollows) return undefined;
       return mention(m.start, m.end, r.holding.person.id, r.holding.person.name, 'role', r.holding.office.id);
@@ -77,6 +106,7 @@ function resolve(text: string, m: RawMatch, next: RawMatch | undefined, c: Compi
     else if (t.t === 'topic') noteTopic(text, m, t.departments, c, ctx);
   }
   return undefined;
+  }
 }
 
 /** A capitalised topic word hints at a department, if exactly one of its departments has a secretary that day. */
@@ -106,8 +136,12 @@ class DetectorImpl implements Detector {
     if (typeof text !== 'string' || text.length === 0) return [];
     const matches = findMatches(text, this.c, stats);
     const out: Mention[] = [];
+    let prevRole: PrevRole | undefined;
+    const setRole = (r: PrevRole): void => {
+      prevRole = r;
+    };
     for (let i = 0; i < matches.length; i++) {
-      const m = resolve(text, matches[i]!, matches[i + 1], this.c, ctx);
+      const m = resolve(text, matches[i]!, matches[i + 1], this.c, ctx, prevRole, setRole);
       if (m) out.push(m);
     }
     return out;

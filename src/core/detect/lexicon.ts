@@ -36,6 +36,8 @@ export const PREDICATIVE_BEFORE_TITLE = new Set([
   'resign', 'resigned', 'quit', 'sacked', 'fired', 'replaced', 'succeeded', 'succeed', 'unseat', 'unseated',
   'crowned', 'chosen', 'picked', 'tipped', 'ousted', 'install', 'appoint', 'name', 'elect', 'make', 'makes',
   'making', 'becomes', 'returned', 'reinstated', 'restored', 'dubbed', 'nicknamed', 'called', 'titled',
+  // "moved from Chief Whip to Justice Secretary", "promoted to Defence Secretary"
+  'to', 'from',
 ]);
 
 /** Nouns that make "the X of <title>" a description of the office, not of its holder. */

@@ -62,16 +62,17 @@ function isTimeBefore(b0: Neighbour | undefined): boolean {
 
 /** The chain of words before a title, skipping plain lower-case adjectives ("an effective prime minister"). */
 function determinerBefore(before: Neighbour[]): Neighbour | undefined {
-  for (let i = 0; i < before.length && i < 3; i++) {
+  for (let i = 0; i < before.length && i < 5; i++) {
     const w = before[i]!;
-    if (!spaceGap(w.gap)) return undefined;
+    if (!/^[\s“”"‘]+$/.test(w.gap)) return undefined;
     if (GENERIC_DETERMINERS.has(w.folded) || POSSESSIVE_PRONOUNS.has(w.folded) || w.folded === 'the') return w;
     if (capitalised(w.raw) || /\d/.test(w.raw)) return undefined;
   }
   return undefined;
 }
 
-const FINITE_VERBS = new Set(['is', 'was', 'has', 'had', 'will', 'would', 'can', 'could', 'should', 'must', 'says', 'said', 'may', 'might', 'does', 'did']);
+/** Verbs after "as <title>" that make the title a subject ("as Prime Minister launches"), unlike "is/was/has" which more often follow a predicate ("his appointment as Foreign Secretary was ..."). */
+const FINITE_VERBS = new Set(['will', 'would', 'can', 'could', 'should', 'must', 'says', 'said', 'tells', 'told', 'warns', 'warned', 'visits', 'visited', 'announces', 'announced', 'unveils', 'unveiled', 'launches', 'launched']);
 const NOT_VERBS_IN_S = new Set(['his', 'this', 'its', 'as', 'us', 'was', 'thus', 'plus', 'across', 'less', 'unless', 'whereas', 'yes']);
 
 /** "as Prime Minister launches ...": the title is the subject of a verb, not a predicate. */
@@ -89,7 +90,7 @@ export function resolveRole(text: string, m: RawMatch, next: RawMatch | undefine
   // A bare "Secretary of State" in capitals only (US style writes "the secretary of state").
   if (generic && !/^Secretary/.test(raw)) return { linked: false, reason: 'lower-case generic title' };
 
-  const before = wordsBefore(text, m.start, 4);
+  const before = wordsBefore(text, m.start, 6);
   const b0 = before[0];
   const after = wordsAfter(text, m.end, 3);
   const a0 = after[0];
