@@ -29,7 +29,7 @@ describe('card contents', () => {
     const late = buildCard(kb, 'hitachi-rail', '2025-12-31')!;
     expect(early.timeline.every((t) => t.date <= '2014-01-01')).toBe(true);
     expect(late.timeline.length).toBeGreaterThan(0);
-    expect(late.timeline.at(-1)!.date > early.timeline.at(-1)?.date!).toBe(true);
+    expect(late.timeline.at(-1)!.date > (early.timeline.at(-1)?.date ?? '')).toBe(true);
   });
 
   it('returns nothing for an unknown id rather than a wrong card', () => {
