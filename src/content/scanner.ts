@@ -46,7 +46,7 @@ export class Scanner {
       const found: Mention[] = [];
       for (const [offset, text] of windows(chunk.text)) {
         for (const m of this.detector.detect(text, this.ctx)) {
-          if (this.shown(m)) found.push(offset ? { ...m, start: m.start + offset, end: m.end + offset } : m);
+          if (this.shown(m) && !splitsCharacter(text, m.start, m.end)) found.push(offset ? { ...m, start: m.start + offset, end: m.end + offset } : m);
         }
         if (performance.now() - sliceStart > SLICE_BUDGET_MS) {
           await yieldToPage(signal);
@@ -96,6 +96,18 @@ export class Scanner {
     return n;
   }
 }
+
+/**
+ * A match whose edge falls inside a user-perceived character is not the name: "Aycliffe\u0301" is "Aycliffé",
+ * and "e\u0301Newton" is one word. (The detector treats combining marks as word boundaries.) Wrapping such a
+ * match would also cut a base letter from its accent.
+ */
+export function splitsCharacter(text: string, start: number, end: number): boolean {
+  return COMBINING.test(text.charAt(end)) || COMBINING.test(text.charAt(start)) || MARKED_LETTER_BEFORE.test(text.slice(Math.max(0, start - 8), start));
+}
+const COMBINING = /^[\p{M}\u200d]$/u;
+/** A letter or digit carrying marks right before the match ("e\u0301Newton"); an emoji's variation selector is fine. */
+const MARKED_LETTER_BEFORE = /[\p{L}\p{N}][\p{M}\u200d]+$/u;
 
 function nodeIndexAt(starts: number[], offset: number): number {
   let lo = 0;
