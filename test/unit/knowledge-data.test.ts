@@ -18,7 +18,11 @@ function nextDay(d: string): string {
   return t.toISOString().slice(0, 10);
 }
 
-/** Every run of days (first..last inclusive) on which a Cabinet office that must be filled had nobody in it. */
+/**
+ * Every run of days (first..last inclusive) on which a Cabinet office that must be filled had nobody in it and no
+ * documented vacancy (office `vacant`) or documented unknown holder (office `holderUnknown`), each with its source,
+ * explains it.
+ */
 function cabinetGaps(kb: KnowledgeBase): string[] {
   const gaps: string[] = [];
   for (const office of kb.offices) {
@@ -28,7 +32,8 @@ function cabinetGaps(kb: KnowledgeBase): string[] {
     let gapStart: string | null = null;
     let last = start;
     for (let d = start; d < endExclusive; d = nextDay(d)) {
-      const filled = kb.holdersOn(office.id, d).length > 0;
+      const filled =
+        kb.holdersOn(office.id, d).length > 0 || kb.vacancyOn(office.id, d) !== undefined || kb.holderUnknownOn(office.id, d) !== undefined;
       if (!filled && gapStart === null) gapStart = d;
       if (filled && gapStart !== null) {
         gaps.push(`${office.id}: nobody from ${gapStart} to ${last}`);
@@ -53,7 +58,7 @@ describe('the knowledge base data', () => {
     expect(() => realKb()).not.toThrow();
   });
 
-  it('has every Cabinet office filled on every day since May 2010 (offices that may stand vacant excepted)', () => {
+  it('has every Cabinet office filled or documented vacant on every day since May 2010 (offices that may stand vacant excepted)', () => {
     expect(cabinetGaps(realKb())).toEqual([]);
   });
 
@@ -93,5 +98,25 @@ describe('the knowledge base data', () => {
     const h = realKb().holderOfTitleOn('Business Secretary', '2013-06-01');
     expect(h?.person.id).toBe('vince-cable');
     expect(h?.office.id).toBe('bis-secretary');
+  });
+
+  it('records the Welsh Secretary as vacant between Alun Cairns and Simon Hart, not as an unexplained gap', () => {
+    expect(realKb().holderOn('wales-secretary', '2019-11-05')?.person.id).toBe('alun-cairns');
+    expect(realKb().holderOn('wales-secretary', '2019-11-20')).toBeUndefined();
+    expect(realKb().vacancyOn('wales-secretary', '2019-11-20')?.source).toMatch(/^https:\/\//);
+    expect(realKb().holderOn('wales-secretary', '2019-12-16')?.person.id).toBe('simon-hart');
+  });
+
+  it('keeps Amber Rudd Home Secretary on the day she resigned and hands over to Sajid Javid the next morning', () => {
+    expect(realKb().holderOfTitleOn('Home Secretary', '2018-04-29')?.person.id).toBe('amber-rudd');
+    expect(realKb().holderOfTitleOn('Home Secretary', '2018-04-30')?.person.id).toBe('sajid-javid');
+  });
+
+  it('hands Health from Wes Streeting to James Murray on 14 May 2026 and does not invent his Treasury successor', () => {
+    expect(realKb().holderOfTitleOn('Health Secretary', '2026-05-13')?.person.id).toBe('wes-streeting');
+    expect(realKb().holderOfTitleOn('Health Secretary', '2026-05-14')?.person.id).toBe('james-murray');
+    expect(realKb().holderOn('chief-secretary-to-the-treasury', '2026-05-13')?.person.id).toBe('james-murray');
+    expect(realKb().holderOn('chief-secretary-to-the-treasury', '2026-05-14')).toBeUndefined();
+    expect(realKb().holderUnknownOn('chief-secretary-to-the-treasury', '2026-05-14')).toBeDefined();
   });
 });

@@ -69,3 +69,68 @@ describe('office titles across offices', () => {
     expect(() => compileKnowledge(files([office('deputy-prime-minister', ['DPM'], '2010-05-11', null, { vacancies: 'yes' })]))).toThrow(KnowledgeError);
   });
 });
+
+describe('documented vacancies of an office', () => {
+  const welsh = (vacant: unknown[], to: string | null = null) =>
+    office('wales-secretary', ['Welsh Secretary'], '2010-05-11', to, { vacant });
+  const holders = [
+    person('alun-cairns', [{ office: 'wales-secretary', from: '2016-03-19', to: '2019-11-06' }]),
+    person('simon-hart', [{ office: 'wales-secretary', from: '2019-12-16', to: '2022-07-07' }]),
+  ];
+  const problems = (input: RawKnowledgeFile[]): string => {
+    try {
+      compileKnowledge(input);
+    } catch (err) {
+      return (err as KnowledgeError).problems.join('\n');
+    }
+    return '';
+  };
+
+  it('answers that nobody held the office on a documented vacant day, and who held it either side', () => {
+    const kb = new KnowledgeBase(
+      compileKnowledge(files([welsh([{ from: '2019-11-06', to: '2019-12-16', source: SRC, note: 'Cairns resigned' }])], holders)),
+    );
+    expect(kb.holderOn('wales-secretary', '2019-11-05')?.person.id).toBe('alun-cairns');
+    expect(kb.holderOn('wales-secretary', '2019-11-20')).toBeUndefined();
+    expect(kb.vacancyOn('wales-secretary', '2019-11-20')?.note).toBe('Cairns resigned');
+    expect(kb.vacancyOn('wales-secretary', '2019-12-16')).toBeUndefined();
+    expect(kb.holderOn('wales-secretary', '2019-12-16')?.person.id).toBe('simon-hart');
+  });
+
+  it('rejects a vacancy that overlaps a holder\'s tenure, naming the office and the holder', () => {
+    const p = problems(files([welsh([{ from: '2019-11-01', to: '2019-12-16', source: SRC }])], holders));
+    expect(p).toMatch(/wales-secretary: vacancy 2019-11-01\.\.2019-12-16 overlaps alun-cairns/);
+    const q = problems(files([welsh([{ from: '2019-11-06', to: '2019-12-17', source: SRC }])], holders));
+    expect(q).toMatch(/overlaps simon-hart/);
+  });
+
+  it('rejects a vacancy outside the office\'s existence, one that overlaps another, and one that ends before it starts', () => {
+    expect(problems(files([welsh([{ from: '2009-01-01', to: '2009-02-01', source: SRC }])]))).toMatch(/outside the office's existence/);
+    expect(problems(files([welsh([{ from: '2020-01-01', to: '2020-03-01', source: SRC }], '2020-02-01')]))).toMatch(/outside the office's existence/);
+    expect(
+      problems(files([welsh([{ from: '2019-11-06', to: '2019-12-01', source: SRC }, { from: '2019-11-20', to: '2019-12-16', source: SRC }])])),
+    ).toMatch(/overlaps vacancy from 2019-11-20/);
+    expect(problems(files([welsh([{ from: '2019-12-16', to: '2019-11-06', source: SRC }])]))).toMatch(/must end after it starts/);
+    expect(problems(files([welsh([{ from: '2019-11-06', to: '2019-12-16' }])]))).not.toBe('');
+  });
+
+  it('records an office held by someone unknown, open-ended, and rejects one that clashes with a tenure or a vacancy', () => {
+    const murray = person('james-murray', [{ office: 'cst', from: '2025-09-01', to: '2026-05-14' }]);
+    const cst = (extra: Record<string, unknown>) => office('cst', ['Chief Secretary'], '2010-05-11', null, extra);
+    const unknown = { from: '2026-05-14', to: null, source: SRC, note: 'Murray moved to Health; successor not in the sources' };
+    const kb = new KnowledgeBase(compileKnowledge(files([cst({ holderUnknown: [unknown] })], [murray])));
+    expect(kb.holderOn('cst', '2026-05-13')?.person.id).toBe('james-murray');
+    expect(kb.holderOn('cst', '2026-06-01')).toBeUndefined();
+    expect(kb.holderUnknownOn('cst', '2026-11-25')?.note).toMatch(/successor not in the sources/);
+    expect(kb.vacancyOn('cst', '2026-06-01')).toBeUndefined();
+    expect(kb.holderUnknownOn('cst', '2026-05-13')).toBeUndefined();
+
+    expect(problems(files([cst({ holderUnknown: [{ ...unknown, from: '2026-05-01' }] })], [murray]))).toMatch(
+      /cst: unknown-holder period 2026-05-01\.\.open overlaps james-murray/,
+    );
+    expect(
+      problems(files([cst({ holderUnknown: [unknown], vacant: [{ from: '2026-06-01', to: '2026-06-02', source: SRC }] })], [murray])),
+    ).toMatch(/unknown-holder period 2026-05-14\.\.open overlaps vacancy from 2026-06-01/);
+    expect(problems(files([cst({ holderUnknown: [{ from: '2026-05-14', to: null, source: SRC }] })], [murray]))).not.toBe('');
+  });
+});

@@ -2,7 +2,7 @@
  * Compiles raw knowledge files into one validated Knowledge object. Pure: the caller (node loader, vite
  * plugin) reads the files; this checks every file against the schema and the whole against the rules that
  * span files: ids unique, tenures name known offices, no two holders of a single-holder office overlap,
- * renamed offices link to offices that exist.
+ * renamed offices link to offices that exist, documented vacancies lie within their office and clash with no tenure.
  */
 import * as v from 'valibot';
 import {
@@ -133,6 +133,31 @@ export function compileKnowledge(files: readonly RawKnowledgeFile[]): Knowledge 
       const cur = list[i]!;
       if (prev.to === null || prev.to > cur.from) {
         problems.push(`office ${officeId}: ${prev.person} (${prev.from}..${prev.to ?? 'open'}) overlaps ${cur.person} (from ${cur.from})`);
+      }
+    }
+  }
+
+  // A documented vacancy or unknown-holder period lies within the office's existence and overlaps no other such
+  // period of it and no holder's tenure (a day is either held by a known person, vacant, or held by someone unknown).
+  for (const o of offices) {
+    const gaps = [
+      ...(o.vacant ?? []).map((g) => ({ kind: 'vacancy', from: g.from, to: g.to as string | null })),
+      ...(o.holderUnknown ?? []).map((g) => ({ kind: 'unknown-holder period', from: g.from, to: g.to })),
+    ].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+    for (let i = 0; i < gaps.length; i++) {
+      const gap = gaps[i]!;
+      const span = `${gap.kind} ${gap.from}..${gap.to ?? 'open'}`;
+      if (gap.from < o.from || (o.to !== null && (gap.to === null || gap.to > o.to))) {
+        problems.push(`office ${o.id}: ${span} lies outside the office's existence ${o.from}..${o.to ?? 'open'}`);
+      }
+      const prev = gaps[i - 1];
+      if (prev && (prev.to === null || prev.to > gap.from)) {
+        problems.push(`office ${o.id}: ${prev.kind} ${prev.from}..${prev.to ?? 'open'} overlaps ${gap.kind} from ${gap.from}`);
+      }
+      for (const held of byOffice.get(o.id) ?? []) {
+        if ((gap.to === null || held.from < gap.to) && (held.to === null || gap.from < held.to)) {
+          problems.push(`office ${o.id}: ${span} overlaps ${held.person} (${held.from}..${held.to ?? 'open'})`);
+        }
       }
     }
   }

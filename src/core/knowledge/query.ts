@@ -3,7 +3,7 @@
  * context. Build once per knowledge version (indexes are made in the constructor), then query freely.
  */
 import type { Knowledge } from './compile';
-import type { Entity, Fact, IsoDate, Office, Person, Tenure, TimelineEntry } from './schema';
+import type { Entity, Fact, HolderUnknown, IsoDate, Office, Person, Tenure, TimelineEntry, Vacancy } from './schema';
 
 export interface Holding {
   person: Person;
@@ -104,6 +104,16 @@ export class KnowledgeBase {
     return (this.holdings.get(officeId) ?? [])
       .filter(({ tenure }) => within(date, tenure.from, tenure.to))
       .map(({ person, tenure }) => ({ person, office, tenure }));
+  }
+
+  /** The documented vacancy of an office covering a date (the office stood empty that day), if any. */
+  vacancyOn(officeId: string, date: IsoDate): Vacancy | undefined {
+    return this.officeById.get(officeId)?.vacant?.find((gap) => within(date, gap.from, gap.to));
+  }
+
+  /** The documented period in which an office was held by someone the knowledge base cannot name, if any. */
+  holderUnknownOn(officeId: string, date: IsoDate): HolderUnknown | undefined {
+    return this.officeById.get(officeId)?.holderUnknown?.find((gap) => within(date, gap.from, gap.to));
   }
 
   /** The single holder of an office on a date, or undefined when vacant, unknown or shared. */

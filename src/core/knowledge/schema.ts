@@ -129,6 +129,36 @@ export const OrganisationOrPlaceSchema = v.strictObject({
 
 export const EntitySchema = v.variant('type', [PersonSchema, OrganisationOrPlaceSchema]);
 
+/**
+ * A documented period in which a Cabinet office that is normally always filled stood vacant (e.g. the Welsh
+ * Secretary after Alun Cairns resigned on 6 November 2019 until Simon Hart was appointed on 16 December 2019).
+ * Half-open like a tenure: `to` is the day the next holder took office.
+ */
+export const VacancySchema = v.pipe(
+  v.strictObject({
+    from: IsoDateSchema,
+    to: IsoDateSchema,
+    source: SourceSchema,
+    note: v.optional(NonEmpty),
+  }),
+  v.check((x) => x.from < x.to, 'a vacancy must end after it starts'),
+);
+
+/**
+ * A documented period in which an office was held but the knowledge base does not know by whom: the sources
+ * show the previous holder left (e.g. James Murray moved from the Treasury to Health on 14 May 2026) but no
+ * stored page names the successor. Not a vacancy: it records the limit of what is known. `to: null` while open.
+ */
+export const HolderUnknownSchema = v.pipe(
+  v.strictObject({
+    from: IsoDateSchema,
+    to: v.nullable(IsoDateSchema),
+    source: SourceSchema,
+    note: NonEmpty,
+  }),
+  v.check((x) => x.to === null || x.from < x.to, 'an unknown-holder period must end after it starts'),
+);
+
 export const OfficeSchema = v.pipe(
   v.strictObject({
     id: IdSchema,
@@ -153,6 +183,13 @@ export const OfficeSchema = v.pipe(
      * Portfolio...): the coverage test does not demand a holder on every day.
      */
     vacancies: v.optional(v.boolean()),
+    /**
+     * Documented vacancies of an office that is otherwise always filled: each must lie within the office's
+     * existence and overlap no holder's tenure (checked by the compiler). The coverage test accepts these days.
+     */
+    vacant: v.optional(v.array(VacancySchema)),
+    /** Documented periods in which the office was held by someone the knowledge base cannot name (see above). */
+    holderUnknown: v.optional(v.array(HolderUnknownSchema)),
     source: SourceSchema,
     wikidata: v.optional(v.pipe(v.string(), v.regex(/^Q\d+$/))),
   }),
@@ -179,4 +216,6 @@ export type Person = v.InferOutput<typeof PersonSchema>;
 export type OrganisationOrPlace = v.InferOutput<typeof OrganisationOrPlaceSchema>;
 export type Entity = v.InferOutput<typeof EntitySchema>;
 export type Office = v.InferOutput<typeof OfficeSchema>;
+export type Vacancy = v.InferOutput<typeof VacancySchema>;
+export type HolderUnknown = v.InferOutput<typeof HolderUnknownSchema>;
 export type Meta = v.InferOutput<typeof MetaSchema>;
