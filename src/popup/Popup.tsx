@@ -3,33 +3,58 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EntitySummary, TabState } from '../messaging/responses';
 import { sendToBackground } from '../messaging/send';
 import { browser } from '../platform/browser';
-import { DATE_SOURCE_LABEL, formatDate } from '../ui/format';
+import { formatDate } from '../ui/format';
+import { t } from '../ui/i18n';
 import { loadSettings, saveSettings } from '../ui/settings-store';
-import { enabledFor, type Settings } from '../core/settings';
+import { enabledFor, siteHost, siteOriginPattern, type Settings } from '../core/settings';
 
-type Load = { kind: 'loading' } | { kind: 'ready'; tab: TabState; summaries: EntitySummary[]; settings: Settings } | { kind: 'error'; message: string };
+type Load =
+  | { kind: 'loading' }
+  | { kind: 'ready'; tab: TabState; summaries: EntitySummary[]; settings: Settings }
+  | { kind: 'error'; message: string };
 
 const GROUPS: { type: EntitySummary['type']; label: string }[] = [
-  { type: 'person', label: 'People' },
-  { type: 'organisation', label: 'Organisations' },
-  { type: 'place', label: 'Places' },
+  { type: 'person', label: 'popupGroupPeople' },
+  { type: 'organisation', label: 'popupGroupOrganisations' },
+  { type: 'place', label: 'popupGroupPlaces' },
 ];
+
+const DATE_SOURCE_KEY: Record<string, string> = {
+  'json-ld': 'dateSourceJsonLd',
+  meta: 'dateSourceMeta',
+  time: 'dateSourceTime',
+  url: 'dateSourceUrl',
+  today: 'dateSourceToday',
+};
+
+/** How often the popup looks again while the page is still being scanned. */
+const POLL_MS = 400;
+
+interface Target {
+  tabId: number;
+  /** True when the popup page was opened in a tab of its own (`?tab=ID`), not as the toolbar popup. */
+  inTab: boolean;
+  /** The tab's address when the opener passed it (`&url=`); the browser hides it for sites not enabled. */
+  urlHint?: string;
+}
 
 /**
  * The tab the popup speaks about: the active tab, or `?tab=ID` when the popup page is opened in a tab of
  * its own (the end-to-end tests and the screenshot tool do that; only extension code can open this page).
  */
-async function targetTabId(): Promise<number | undefined> {
-  const forced = Number(new URLSearchParams(location.search).get('tab'));
-  if (Number.isInteger(forced) && forced > 0) return forced;
+async function target(): Promise<Target | undefined> {
+  const params = new URLSearchParams(location.search);
+  const forced = Number(params.get('tab'));
+  if (Number.isInteger(forced) && forced > 0) {
+    const hint = params.get('url') ?? undefined;
+    return { tabId: forced, inTab: true, urlHint: hint && /^https?:\/\//.test(hint) ? hint : undefined };
+  }
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
+  return tab?.id === undefined ? undefined : { tabId: tab.id, inTab: false };
 }
 
-async function load(): Promise<Load> {
-  const tabId = await targetTabId();
-  if (tabId === undefined) return { kind: 'error', message: 'No active tab.' };
-  const state = await sendToBackground({ type: 'popup/get-tab-state', tabId });
+async function load(where: Target): Promise<Load> {
+  const state = await sendToBackground({ type: 'popup/get-tab-state', tabId: where.tabId, ...(where.urlHint ? { url: where.urlHint } : {}) });
   const settings = await loadSettings();
   const report = state.report;
   const summaries = report?.entities.length
@@ -39,67 +64,157 @@ async function load(): Promise<Load> {
 }
 
 export function Popup() {
+  const [where, setWhere] = useState<Target | null>(null);
   const [state, setState] = useState<Load>({ kind: 'loading' });
-  const refresh = (): void => {
-    load().then(setState, (err: unknown) => setState({ kind: 'error', message: String(err) }));
+  const refresh = (w: Target | null = where): void => {
+    if (!w) return;
+    load(w).then(setState, (err: unknown) => setState({ kind: 'error', message: String(err) }));
   };
-  useEffect(refresh, []);
+  useEffect(() => {
+    target().then(
+      (w) => {
+        if (!w) return setState({ kind: 'error', message: t('popupNoTab') });
+        setWhere(w);
+        refresh(w);
+      },
+      (err: unknown) => setState({ kind: 'error', message: String(err) }),
+    );
+  }, []);
+  // Still scanning (or the content script has not reported yet): look again shortly.
+  const pending = state.kind === 'ready' && state.tab.canRun && state.tab.siteEnabled && (!state.tab.report || state.tab.report.status === 'scanning');
+  useEffect(() => {
+    if (!pending) return undefined;
+    const timer = setTimeout(() => refresh(), POLL_MS);
+    return () => clearTimeout(timer);
+  }, [state]);
 
-  if (state.kind === 'loading') return <p class="muted">Reading this page…</p>;
-  if (state.kind === 'error') return <p role="alert">Backstory could not read this tab: {state.message}</p>;
-  const { tab, summaries, settings } = state;
-  const report = tab.report;
-  if (!tab.canRun) {
-    return (
-      <>
-        <h1>Backstory</h1>
-        <p>Backstory can't run on this page (browser pages and PDFs are off limits).</p>
-      </>
-    );
-  }
-  if (!report) {
-    return (
-      <>
-        <h1>Backstory</h1>
-        <p>Backstory is not enabled on this site.</p>
-      </>
-    );
-  }
-  const host = safeHost(report.url);
-  const siteOn = enabledFor(settings, host);
-  const toggleSite = async (): Promise<void> => {
-    const disabled = new Set(settings.disabledSites);
-    if (siteOn) disabled.add(host);
-    else disabled.delete(host);
-    await saveSettings({ disabledSites: [...disabled] });
-    setTimeout(refresh, 300);
-  };
-  const counts = new Map(report.entities.map((e) => [e.entity, e.count]));
   return (
     <>
-      <h1>Backstory</h1>
-      <label class="switch">
-        <input type="checkbox" checked={siteOn} onChange={() => void toggleSite()} /> Highlight on this site ({host})
-      </label>
-      <p class="muted small">
-        Article date {formatDate(report.date)}, from {DATE_SOURCE_LABEL[report.dateSource] ?? report.dateSource}.
-      </p>
-      {report.status === 'scanning' ? <p class="muted">Still scanning…</p> : null}
-      {report.status === 'off' ? <p>Highlighting is off here.</p> : null}
-      {report.status === 'done' && summaries.length === 0 ? <p>No known names on this page.</p> : null}
-      <EntityList tabId={tab.tabId} summaries={summaries} counts={counts} />
+      <header class="bar">
+        <h1>{t('extName')}</h1>
+        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('popupOptions')}
+        </button>
+      </header>
+      <Body state={state} where={where} refresh={() => refresh()} />
     </>
   );
 }
 
-function EntityList({ tabId, summaries, counts }: { tabId: number; summaries: EntitySummary[]; counts: Map<string, number> }) {
+function Body({ state, where, refresh }: { state: Load; where: Target | null; refresh: () => void }) {
+  if (state.kind === 'loading') return <p class="muted">{t('popupLoading')}</p>;
+  if (state.kind === 'error') return <p role="alert">{t('popupError', state.message)}</p>;
+  const { tab, summaries, settings } = state;
+  const report = tab.report;
+  if (!tab.canRun) return <p data-state="cant-run">{t('popupCantRun')}</p>;
+  if (!tab.siteEnabled) return <EnableSite tab={tab} refresh={refresh} />;
+  const host = siteHost(report?.url ?? tab.url ?? '');
+  const siteOn = enabledFor(settings, host);
+  const counts = new Map((report?.entities ?? []).map((e) => [e.entity, e.count]));
+  return (
+    <>
+      <SiteSwitch host={host} settings={settings} refresh={refresh} />
+      {!settings.enabled ? <p class="small" data-state="off-everywhere">{t('popupOffEverywhere')}</p> : null}
+      {report ? (
+        <p class="muted small" data-state="date">
+          {t('popupArticleDate', [formatDate(report.date), t(DATE_SOURCE_KEY[report.dateSource] ?? 'dateSourceToday')])}
+        </p>
+      ) : null}
+      {!report || report.status === 'scanning' ? (
+        <p class="muted" data-state="scanning">
+          {t('popupScanning')}
+        </p>
+      ) : null}
+      {report?.status === 'off' && settings.enabled && !siteOn ? <p data-state="off">{t('popupOffHere')}</p> : null}
+      {report?.status === 'done' && summaries.length === 0 ? <p data-state="nothing">{t('popupNothingFound')}</p> : null}
+      {report?.status !== 'off' ? <EntityList tabId={tab.tabId} summaries={summaries} counts={counts} closeAfter={!where?.inTab} /> : null}
+    </>
+  );
+}
+
+function SiteSwitch({ host, settings, refresh }: { host: string; settings: Settings; refresh: () => void }) {
+  const [on, setOn] = useState(!settings.disabledSites.includes(host));
+  const toggle = async (): Promise<void> => {
+    const next = !on;
+    setOn(next);
+    const disabled = new Set((await loadSettings()).disabledSites);
+    if (next) disabled.delete(host);
+    else disabled.add(host);
+    await saveSettings({ disabledSites: [...disabled] });
+    // The content script reacts to the change and reports again; show its new report.
+    setTimeout(refresh, 300);
+    setTimeout(refresh, 1000);
+  };
+  return (
+    <label class="switch">
+      <input type="checkbox" role="switch" id="site-switch" checked={on} disabled={!settings.enabled} onChange={() => void toggle()} />
+      <span>{t('popupSiteSwitch', host)}</span>
+    </label>
+  );
+}
+
+/** A site Backstory does not run on yet: one click asks the browser for that site's permission, then scans. */
+function EnableSite({ tab, refresh }: { tab: TabState; refresh: () => void }) {
+  const [note, setNote] = useState('');
+  const pattern = tab.url ? siteOriginPattern(tab.url) : null;
+  const host = pattern ? pattern.replace(/^https?:\/\//, '').replace(/\/\*$/, '') : '';
+  if (!pattern) return <p data-state="not-enabled">{t('popupNotEnabledUnknown')}</p>;
+  const enable = async (): Promise<void> => {
+    setNote('');
+    let granted: boolean;
+    try {
+      // Must run straight from the click (a user gesture) for the browser to show its prompt.
+      granted = await browser.permissions.request({ origins: [pattern] });
+    } catch (err) {
+      setNote(t('popupEnableFailed', String(err)));
+      return;
+    }
+    if (!granted) {
+      setNote(t('popupEnableDeclined'));
+      return;
+    }
+    try {
+      await sendToBackground({ type: 'popup/enable-site', tabId: tab.tabId });
+    } catch (err) {
+      setNote(t('popupEnableFailed', String(err)));
+    }
+    refresh();
+  };
+  return (
+    <div data-state="not-enabled">
+      <p>{t('popupNotEnabled', host)}</p>
+      <button type="button" id="enable-site" class="primary" onClick={() => void enable()}>
+        {t('popupEnableButton', host)}
+      </button>
+      <p class="muted small">{t('popupEnableExplain')}</p>
+      {note ? <p role="alert">{note}</p> : null}
+    </div>
+  );
+}
+
+function EntityList({
+  tabId,
+  summaries,
+  counts,
+  closeAfter,
+}: {
+  tabId: number;
+  summaries: EntitySummary[];
+  counts: Map<string, number>;
+  closeAfter: boolean;
+}) {
   const ordered = GROUPS.flatMap((g) => summaries.filter((s) => s.type === g.type));
   const [active, setActive] = useState(0);
+  const [note, setNote] = useState('');
   const refs = useRef<(HTMLLIElement | null)[]>([]);
   if (!ordered.length) return null;
   const jump = async (id: string): Promise<void> => {
-    await sendToBackground({ type: 'popup/jump', tabId, entity: id });
-    window.close();
+    const res = await sendToBackground({ type: 'popup/jump', tabId, entity: id });
+    if (!res?.ok) {
+      setNote(t('popupJumpFailed'));
+      return;
+    }
+    if (closeAfter) window.close();
   };
   const onKey = (e: KeyboardEvent, i: number): void => {
     let next: number;
@@ -119,16 +234,20 @@ function EntityList({ tabId, summaries, counts }: { tabId: number; summaries: En
   let index = -1;
   return (
     <>
+      <p class="muted small">{t('popupListHelp')}</p>
       {GROUPS.map((g) => {
         const items = summaries.filter((s) => s.type === g.type);
         if (!items.length) return null;
         const labelId = `group-${g.type}`;
         return (
           <section key={g.type}>
-            <h2 id={labelId}>{g.label}</h2>
+            <h2 id={labelId}>
+              {t(g.label)} <span class="muted">({items.length})</span>
+            </h2>
             <ul class="entities" role="listbox" aria-labelledby={labelId}>
               {items.map((s) => {
                 const i = ++index;
+                const n = counts.get(s.id) ?? 0;
                 return (
                   <li
                     key={s.id}
@@ -143,16 +262,14 @@ function EntityList({ tabId, summaries, counts }: { tabId: number; summaries: En
                     onKeyDown={(e) => onKey(e as unknown as KeyboardEvent, i)}
                     onFocus={() => setActive(i)}
                   >
-                    <span class="count" aria-label={`${counts.get(s.id) ?? 0} mentions`}>
-                      {counts.get(s.id) ?? 0}×
-                    </span>
+                    <span class="count">{n === 1 ? t('popupMentionOne') : t('popupMentionMany', n)}</span>
                     <span class="name">{s.name}</span>
-                    {s.office ? <div class="small">{s.office}</div> : null}
-                    {s.summary ? <div class="small muted">{s.summary}</div> : null}
+                    {s.office ? <span class="office small">{s.office}</span> : null}
+                    {s.summary ? <span class="summary small muted">{s.summary}</span> : null}
                     {s.newestCoverage ? (
-                      <div class="small muted">
-                        Latest earlier story: {s.newestCoverage.title} ({s.newestCoverage.outlet}, {formatDate(s.newestCoverage.published)})
-                      </div>
+                      <span class="coverage small muted">
+                        {t('popupNewestCoverage', [s.newestCoverage.title, s.newestCoverage.outlet, formatDate(s.newestCoverage.published)])}
+                      </span>
                     ) : null}
                   </li>
                 );
@@ -161,14 +278,7 @@ function EntityList({ tabId, summaries, counts }: { tabId: number; summaries: En
           </section>
         );
       })}
+      {note ? <p role="alert">{note}</p> : null}
     </>
   );
-}
-
-function safeHost(url: string): string {
-  try {
-    return new URL(url).host.toLowerCase();
-  } catch {
-    return '';
-  }
 }
