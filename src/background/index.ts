@@ -3,9 +3,11 @@ import { browser, type Runtime } from '../platform/browser';
 import { sendToTab } from '../messaging/send';
 import { handleMessage } from './router';
 import { watchTabs } from './tabs';
+import { watchSites } from './sites';
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => handleMessage(message, sender));
 watchTabs();
+watchSites();
 
 browser.commands.onCommand.addListener(async (command) => {
   if (command !== 'toggle-highlights') return;

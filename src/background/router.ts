@@ -13,6 +13,8 @@ import { browser, extensionOrigin } from '../platform/browser';
 import { knowledge } from './knowledge';
 import { loadReport, saveReport } from './tabs';
 import { coverageFor, newestCoverage, recordVisit, recordCorrection } from './coverage-bridge';
+import { DEFAULT_FEEDS } from './feeds/defaults';
+import { builtInSite, canRunOn, listReaderSites, originPattern, scanTab, syncSiteScripts } from './sites';
 
 type Handler<M> = (msg: M, sender: SenderLike) => Promise<unknown>;
 
@@ -37,16 +39,25 @@ const contentHandlers: { [T in ContentToBackground['type']]: Handler<Extract<Con
   },
 };
 
-async function tabState(tabId: number): Promise<TabState> {
+/**
+ * What the popup shows for a tab. The browser tells the tab's address only for sites Backstory may run on
+ * (or after a click on the toolbar button, through activeTab); `hint` is the address the popup's opener gave.
+ */
+async function tabState(tabId: number, hint?: string): Promise<TabState> {
   const tab = await browser.tabs.get(tabId);
-  const url = tab.url ?? null;
+  const url = tab.url ?? hint ?? null;
   const report = await loadReport(tabId);
-  const canRun = url === null ? report !== null : /^https?:\/\//.test(url) && !/\.pdf($|[?#])/i.test(url);
-  return { tabId, url, canRun: canRun || report !== null, siteEnabled: report !== null, report };
+  const canRun = report !== null || canRunOn(url);
+  let siteEnabled = report !== null;
+  if (!siteEnabled && url !== null && canRun) {
+    const pattern = originPattern(url);
+    siteEnabled = builtInSite(url, browser.runtime.getManifest() as never) || (pattern !== null && (await browser.permissions.contains({ origins: [pattern] })));
+  }
+  return { tabId, url, canRun, siteEnabled, report };
 }
 
 const pageHandlers: { [T in PageToBackground['type']]: Handler<Extract<PageToBackground, { type: T }>> } = {
-  'popup/get-tab-state': async (msg) => tabState(msg.tabId),
+  'popup/get-tab-state': async (msg) => tabState(msg.tabId, msg.url),
   'popup/jump': async (msg) => {
     try {
       return await sendToTab(msg.tabId, { type: 'bg/jump', entity: msg.entity });
@@ -65,6 +76,16 @@ const pageHandlers: { [T in PageToBackground['type']]: Handler<Extract<PageToBac
     }
     return out;
   },
+  'popup/enable-site': async (msg) => {
+    const { url } = await tabState(msg.tabId);
+    const pattern = url === null ? null : originPattern(url);
+    if (pattern === null || !(await browser.permissions.contains({ origins: [pattern] }))) return { ok: false, scanned: false };
+    await syncSiteScripts();
+    return { ok: true, scanned: await scanTab(msg.tabId) } satisfies Responses['popup/enable-site'];
+  },
+  'popup/list-sites': async () => ({ origins: await listReaderSites() }) satisfies Responses['popup/list-sites'],
+  'popup/default-feeds': async () => DEFAULT_FEEDS.map((f) => ({ url: f.url, label: f.label })) satisfies Responses['popup/default-feeds'],
+  'popup/knowledge-info': async () => ({ knowledgeAsOf: knowledge().slim.meta.knowledgeAsOf }) satisfies Responses['popup/knowledge-info'],
 };
 
 export function handleMessage(raw: unknown, sender: SenderLike): Promise<unknown> | undefined {

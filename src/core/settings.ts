@@ -87,6 +87,27 @@ export function readSettings(raw: unknown): ReadSettingsResult {
   return { settings: settings as unknown as Settings, reset, migratedFrom };
 }
 
+/** The host a page belongs to for the per-site switch ("example.com", "127.0.0.1:8080"); '' when none. */
+export function siteHost(url: string): string {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.host.toLowerCase() : '';
+  } catch {
+    return '';
+  }
+}
+
+/** The optional host permission that enables Backstory on a page's site: every page of that host, any port. */
+export function siteOriginPattern(url: string): string | null {
+  try {
+    const u = new URL(url);
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') return null;
+    return `${u.protocol}//${u.hostname.toLowerCase()}/*`;
+  } catch {
+    return null;
+  }
+}
+
 /** Is highlighting on for this host? */
 export function enabledFor(settings: Settings, host: string): boolean {
   return settings.enabled && !settings.disabledSites.includes(host.toLowerCase());

@@ -48,9 +48,18 @@ export type ContentToBackground = v.InferOutput<typeof ContentToBackgroundSchema
 
 /** popup or options page -> background */
 export const PageToBackgroundSchema = v.variant('type', [
-  v.object({ type: v.literal('popup/get-tab-state'), tabId: v.pipe(v.number(), v.integer()) }),
+  /** `url`: the tab's address when the opener knows it and the browser does not tell (popup opened in a tab). */
+  v.object({ type: v.literal('popup/get-tab-state'), tabId: v.pipe(v.number(), v.integer()), url: v.optional(HttpUrl) }),
   v.object({ type: v.literal('popup/jump'), tabId: v.pipe(v.number(), v.integer()), entity: Id }),
   v.object({ type: v.literal('popup/get-summaries'), entities: v.pipe(v.array(Id), v.maxLength(500)), date: IsoDate }),
+  /** After the reader granted the site's permission: register the content script there and scan the tab. */
+  v.object({ type: v.literal('popup/enable-site'), tabId: v.pipe(v.number(), v.integer()) }),
+  /** The sites the reader enabled (granted optional host permissions), for the options page. */
+  v.object({ type: v.literal('popup/list-sites') }),
+  /** The default feed list (settings.feeds === null), for the options page. */
+  v.object({ type: v.literal('popup/default-feeds') }),
+  /** The date the served knowledge is current to ("knowledge as of"). */
+  v.object({ type: v.literal('popup/knowledge-info') }),
 ]);
 export type PageToBackground = v.InferOutput<typeof PageToBackgroundSchema>;
 

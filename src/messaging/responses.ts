@@ -32,6 +32,10 @@ export interface Responses {
   'popup/get-tab-state': TabState;
   'popup/jump': { ok: boolean };
   'popup/get-summaries': EntitySummary[];
+  'popup/enable-site': { ok: boolean; scanned: boolean };
+  'popup/list-sites': { origins: string[] };
+  'popup/default-feeds': { url: string; label: string }[];
+  'popup/knowledge-info': { knowledgeAsOf: string };
   'bg/jump': { ok: boolean };
   'bg/toggle': { enabled: boolean };
   'bg/report-request': { ok: true };
