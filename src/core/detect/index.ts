@@ -28,8 +28,10 @@ export interface Mention {
 }
 
 /** What the document has established so far (persons named in full, its department, foreign offices...). Opaque. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface DocumentContext {}
+export interface DocumentContext {
+  /** Brand only: contexts come from Detector.newContext(). */
+  readonly __documentContext?: never;
+}
 
 export interface Detector {
   /** One per document; date = the article's date YYYY-MM-DD. */
