@@ -37,7 +37,9 @@ async function main(): Promise<void> {
   const knowledge = await sendToBackground({ type: 'content/get-knowledge' });
   const kb = new KnowledgeBase(knowledge);
   const detector = createDetector(kb);
-  const articleDate = pageArticleDate(document, today());
+  // Re-read on client-side navigation (a new article in the same document).
+  let articleDate = pageArticleDate(document, today());
+  let pageUrl = location.href;
 
   // --- our own DOM writes are invisible to the observer ---
   let observer: MutationObserver | null = null;
@@ -47,7 +49,7 @@ async function main(): Promise<void> {
     fn();
     observer?.takeRecords();
   };
-  const scanner = new Scanner(kb, detector, articleDate.date, () => settings, writing);
+  let scanner = new Scanner(kb, detector, articleDate.date, () => settings, writing);
 
   // --- report to the background (popup list, badge, reading history) ---
   let status: PageReport['status'] = 'scanning';
@@ -118,6 +120,16 @@ async function main(): Promise<void> {
   const flushMutations = async (): Promise<void> => {
     mutationTimer = undefined;
     if (orphaned() || !on()) return;
+    if (location.href !== pageUrl) {
+      // Client-side navigation: a new article with its own date and its own context.
+      pageUrl = location.href;
+      pendingRoots.clear();
+      removeAll();
+      articleDate = pageArticleDate(document, today());
+      scanner = new Scanner(kb, detector, articleDate.date, () => settings, writing);
+      await scanAll();
+      return;
+    }
     const roots = [...pendingRoots].filter((n) => n.isConnected && !isOurs(n));
     pendingRoots.clear();
     // Drop roots inside other roots: each subtree is scanned once.

@@ -60,10 +60,23 @@ if (shotDir) {
   });
   await new Promise((r) => setTimeout(r, 300));
   await page.screenshot(join(dir, `${name}-card.png`));
-  await page.emulateColorScheme('dark');
-  await new Promise((r) => setTimeout(r, 200));
-  await page.screenshot(join(dir, `${name}-card-dark.png`));
-  await page.emulateColorScheme('light');
+  // Dark mode: Chromium switches the running page; Firefox takes the scheme at launch, so it gets its own browser.
+  if (name === 'chromium') {
+    await page.emulateColorScheme('dark');
+    await new Promise((r) => setTimeout(r, 200));
+    await page.screenshot(join(dir, `${name}-card-dark.png`));
+    await page.emulateColorScheme('light');
+  } else {
+    const dark = await launch(name, true, 'dark');
+    const p = await dark.newPage();
+    await p.goto(demo);
+    await waitForHighlights(p);
+    await p.evaluate(() => document.querySelector<HTMLElement>('backstory-mention[data-entity="jonathan-reynolds"]')?.click());
+    await p.waitFor(() => !!document.querySelector('backstory-card')?.shadowRoot?.querySelector('h2'));
+    await new Promise((r) => setTimeout(r, 300));
+    await p.screenshot(join(dir, `${name}-card-dark.png`));
+    await dark.close();
+  }
   const popup = await openPopupFor(browser, server.origin);
   await popup.setViewport(400, 600);
   await popup.screenshot(join(dir, `${name}-popup.png`));

@@ -189,6 +189,46 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
     expect((await cardState(page)).count).toBe(0);
   });
 
+  it('does not open a card when the click ends a text selection', async () => {
+    const opened = await page.evaluate(async () => {
+      const m = document.querySelector<HTMLElement>('backstory-mention[data-entity="hitachi-rail"]')!;
+      const range = document.createRange();
+      range.selectNodeContents(m);
+      const sel = getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+      m.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, button: 0 }));
+      await new Promise((r) => setTimeout(r, 300));
+      sel.removeAllRanges();
+      return document.querySelectorAll('backstory-card').length;
+    });
+    expect(opened).toBe(0);
+  });
+
+  it('"Not this one?" turns that mention back into plain text and keeps the text', async () => {
+    const before = await page.evaluate(() => document.body.textContent);
+    await page.evaluate(() => (document.querySelectorAll('backstory-mention[data-entity="hitachi-rail"]')[1] as HTMLElement).focus());
+    await page.press('Enter');
+    await waitCard(page);
+    await page.evaluate(() => (document.querySelector('backstory-card')!.shadowRoot!.querySelector('button.link') as HTMLElement).click());
+    const after = await page.evaluate(() => {
+      const m = document.querySelectorAll('backstory-mention[data-entity="hitachi-rail"]')[1]!;
+      return { hidden: m.hasAttribute('hidden-by-reader'), role: m.getAttribute('role'), tabindex: m.getAttribute('tabindex'), cards: document.querySelectorAll('backstory-card').length, text: document.body.textContent };
+    });
+    expect(after).toMatchObject({ hidden: true, role: null, tabindex: '-1', cards: 0 });
+    expect(after.text).toBe(before);
+  });
+
+  it('follows client-side navigation: a new article gets its own date and its own people', async () => {
+    const spa = await browser.newPage();
+    await spa.goto(server.url('/fixtures/e2e/spa.html'));
+    await spa.waitFor(() => !!document.querySelector('backstory-mention[data-kind="role"]'));
+    expect(await spa.evaluate(() => document.querySelector('backstory-mention[data-kind="role"]')!.getAttribute('data-entity'))).toBe('jonathan-reynolds');
+    await spa.evaluate(() => (window as unknown as { navigateToOlderStory(): void }).navigateToOlderStory());
+    await spa.waitFor(() => document.querySelector('backstory-mention[data-kind="role"]')?.getAttribute('data-entity') === 'vince-cable');
+    await spa.close();
+  });
+
   it('highlights paragraphs a live page keeps appending (every 10 ms for 3 s)', async () => {
     const live = await browser.newPage();
     await live.goto(server.url('/fixtures/e2e/live-blog.html'));
