@@ -7,6 +7,8 @@
 import type { Holding } from '../knowledge/query';
 
 export class DocContext {
+  /** Brands the class as the detector's opaque DocumentContext. */
+  declare readonly __documentContext?: never;
   /** Order of events in the document; later evidence beats earlier. */
   seq = 0;
   /** Person id -> when last named unambiguously (full name, or a role resolved to them). */
