@@ -99,6 +99,13 @@ describe('honorifics and short forms need the document to say who is meant', () 
     ]);
   });
 
+  it('links a sitting minister\'s surname opening a headline, unless the surname is also an everyday word', () => {
+    expect(found('Reynolds refuses to say if furnaces can keep running', '2025-04-13')).toEqual(['Reynolds=jonathan-reynolds/name']);
+    expect(found('Hunt for the missing walker goes on', '2023-06-01')).toEqual([]);
+    expect(found('Tories clash with Hunt over tax', '2023-06-01')).toEqual(['Hunt=jeremy-hunt/name']);
+    expect(found('Jeremy Hunt spoke. Hunt said taxes would fall.', '2023-06-01')).toEqual(['Jeremy Hunt=jeremy-hunt/name', 'Hunt=jeremy-hunt/name']);
+  });
+
   it('does not link other people who share a surname, nor short forms after them', () => {
     expect(found('Ryan Reynolds starred. Mr Reynolds joked. Denis Healey was Chancellor.', '2025-01-10')).toEqual([]);
     expect(found('Eric Reeves wrote the report. Mr. Reeves said so. Reeves added more.', '2025-01-10')).toEqual([]);

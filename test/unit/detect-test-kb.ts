@@ -55,6 +55,7 @@ export const TEST_FILES: RawKnowledgeFile[] = [
   person('rishi-sunak', 'Rishi Sunak', 'Sunak', ['Mr Sunak'], [['prime-minister', '2022-10-25', '2024-07-05']]),
   person('theresa-may', 'Theresa May', 'May', ['Mrs May'], [['prime-minister', '2016-07-13', '2019-07-24']]),
   person('philip-hammond', 'Philip Hammond', 'Hammond', ['Mr Hammond'], [['chancellor-of-the-exchequer', '2016-07-13', '2019-07-24']]),
+  person('jeremy-hunt', 'Jeremy Hunt', 'Hunt', ['Mr Hunt'], [['chancellor-of-the-exchequer', '2022-10-14', '2024-07-05']]),
   person('jonathan-reynolds', 'Jonathan Reynolds', 'Reynolds', ['Mr Reynolds'], [['business-and-trade-secretary', '2024-07-05', '2025-09-05']]),
   person('kemi-badenoch', 'Kemi Badenoch', 'Badenoch', ['Mrs Badenoch', 'Ms Badenoch'], [['business-and-trade-secretary', '2023-02-07', '2024-07-05']]),
   person('peter-kyle', 'Peter Kyle', 'Kyle', ['Mr Kyle'], [['business-and-trade-secretary', '2025-09-05', null]]),

@@ -138,3 +138,27 @@ export const CAPITALISED_FOLLOWERS_OK = new Set([
   'and', 'or', 'but', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'the', 'a', 'an', 'is', 'was', 'has', 'had',
   'will', 'would', 'says', 'said', 'i', 'mp', 'yesterday', 'today', 'tonight', 'on', 'this', 'last', 'says',
 ]);
+
+/**
+ * Surnames that are also everyday English words. At the start of a sentence such a word is more likely the
+ * word than the person ("Hunt for ...", "Long before ...", "Cleverly, the plan ..."), so a bare surname there
+ * links only when the document has already named the person.
+ */
+export const WORD_SURNAMES = new Set([
+  'may', 'hunt', 'long', 'green', 'hands', 'wood', 'woods', 'hall', 'king', 'reed', 'brown', 'white', 'black',
+  'young', 'bell', 'rich', 'cable', 'fox', 'stride', 'truss', 'frost', 'cleverly', 'laws', 'law', 'field', 'fields',
+  'mills', 'rose', 'lamb', 'price', 'short', 'sharp', 'small', 'stone', 'swift', 'wells', 'west', 'north', 'south',
+  'east', 'page', 'cook', 'baker', 'cross', 'hope', 'love', 'march', 'day', 'church', 'bishop', 'knight', 'moon',
+  'star', 'sterling', 'bush', 'rock', 'lane', 'street', 'ford', 'banks', 'chance', 'hill', 'marsh', 'french',
+  'english', 'chalk', 'jack', 'smith', 'mercer', 'pollard', 'rayner', 'gray', 'grey', 'gold', 'silver', 'bright',
+  'good', 'goodwill', 'best', 'hart', 'heart', 'wise', 'hood', 'house', 'bond', 'brook', 'brooks', 'hay', 'heath',
+  'lord', 'noble', 'major', 'prior', 'temple', 'tower', 'wall', 'walker', 'ward', 'wing', 'winter', 'summer', 'spring',
+  'snow', 'storm', 'rain', 'ray', 'reading', 'hurd', 'spencer', 'berry', 'frank', 'grant', 'guy', 'bacon', 'bean',
+  'burns', 'clay', 'coates', 'dale', 'fisher', 'fry', 'glen', 'hale', 'hammer', 'holt', 'ham', 'hook', 'keen', 'kemp',
+  'lee', 'low', 'lowe', 'mann', 'penny', 'pickles', 'pound', 'rees', 'rider', 'ross', 'rowe', 'russell', 'salt',
+  'saint', 'shepherd', 'skinner', 'sparks', 'steel', 'stubbs', 'stuart', 'tanner', 'teller', 'vine', 'wells', 'wild',
+  'wilde', 'wolf', 'cooper', 'miller', 'carter', 'mason', 'turner', 'taylor', 'harper', 'archer', 'booth', 'chambers',
+  'dean', 'gardiner', 'gardner', 'hunter', 'jay', 'kay', 'mark', 'marks', 'nicholls', 'oakes', 'parsons', 'patten',
+  'payne', 'peck', 'pike', 'pope', 'rock', 'sands', 'seal', 'slater', 'soames', 'sole', 'strong', 'stuart', 'tapper',
+  'timms', 'tory', 'trott', 'vaizey', 'warman', 'webb', 'whittle', 'wiggins', 'willis', 'wood', 'coffey', 'raab',
+]);

@@ -16,6 +16,7 @@ import {
   MONTH_CONTEXT_AFTER,
   MONTH_CONTEXT_BEFORE,
   MONTHS,
+  WORD_SURNAMES,
 } from './lexicon';
 import type { RawMatch } from './matcher';
 import { allCaps, capitalised, plainGap, possessiveAt, sentenceStart, spaceGap, wordsAfter, wordsBefore } from './neighbours';
@@ -130,7 +131,7 @@ export function resolveShortForm(text: string, m: RawMatch, c: Compiled, ctx: Do
   }
   if (other >= 0) return undefined;
   // Not established: a sitting minister the reader would recognise from the date alone.
-  if (!honorific && !possessiveAt(text, m.end) && sentenceStart(text, m.start)) return undefined;
+  if (!honorific && !possessiveAt(text, m.end) && sentenceStart(text, m.start) && WORD_SURNAMES.has(m.words.join(' '))) return undefined;
   const sitting = persons.filter((p) => holdsOffice(c.kb, p, ctx.date, !honorific));
   if (sitting.length !== 1) return undefined;
   ctx.establish(sitting[0]!.id);
