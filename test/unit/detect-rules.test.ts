@@ -140,6 +140,14 @@ describe('role titles resolve to the holder on the article date', () => {
     expect(found('said the Business Secretary, Jonathan Reynolds.', '2025-01-10')).toEqual(['Jonathan Reynolds=jonathan-reynolds/name']);
   });
 
+  it('lets a title vouch for a bare surname beside it only when the surname is the holder\'s', () => {
+    // Lord Hendy holds a junior office: his bare surname needs the title beside it.
+    expect(found('Rail Minister Hendy said trains matter.', '2025-01-10')).toEqual(['Hendy=peter-hendy/name']);
+    expect(found('Hendy said trains matter.', '2025-01-10')).toEqual([]);
+    // A former holder named with the title: the name is the mention, the title links no one.
+    expect(found('Transport Secretary Louise Haigh quit.', '2025-01-10')).toEqual(['Louise Haigh=louise-haigh/name']);
+  });
+
   it('resolves a bare "Secretary of State" to the department the document has named', () => {
     expect(found('To ask the Secretary of State for Transport. The Secretary of State replied.', '2024-04-16')).toEqual([
       'Secretary of State for Transport=mark-harper/role',

@@ -186,6 +186,10 @@ export function resolveRole(text: string, m: RawMatch, next: RawMatch | undefine
     noteDepartment();
   }
   if (!holding) return { linked: false, reason: 'no single holder on the date' };
-  ctx.establish(holding.person.id);
+  // With a name beside it, the title only vouches for the holder when the name is theirs ("Rail Minister Hendy").
+  const holderId = holding.person.id;
+  if (!nameFollows || next?.targets.some((t) => (t.t === 'person-short' || t.t === 'person-full') && t.person.id === holderId)) {
+    ctx.establish(holderId);
+  }
   return { linked: true, holding, nameFollows };
 }
