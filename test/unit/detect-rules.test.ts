@@ -154,6 +154,11 @@ describe('role titles resolve to the holder on the article date', () => {
       'Secretary of State=mark-harper/role',
     ]);
     expect(found('The Secretary of State replied.', '2024-04-16')).toEqual([]);
+    // A title of a department without a Secretary of State (the Treasury) does not change the department.
+    expect(found('Department for Transport. The Chancellor spoke, then the Secretary of State replied.', '2024-04-16')).toEqual([
+      'Chancellor=jeremy-hunt/role',
+      'Secretary of State=mark-harper/role',
+    ]);
   });
 
   it('reads "PM" as the Prime Minister only in capitals and not as a time', () => {

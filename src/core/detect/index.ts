@@ -12,7 +12,7 @@ import { findMatches, type RawMatch } from './matcher';
 import { compile, type Compiled } from './patterns';
 import { resolveFullName, resolveShortForm } from './people';
 import { resolveOrganisation } from './organisations';
-import { resolveRole, type RoleOutcome } from './roles';
+import { hasSecretaryOn, resolveRole, type RoleOutcome } from './roles';
 import type { ScanStats } from './scan';
 
 export type MentionKind = 'name' | 'alias' | 'honorific' | 'role';
@@ -104,7 +104,7 @@ function resolve(
     if (hit) return mention(hit.start, hit.end, hit.person.id, hit.person.name, hit.kind);
   }
   for (const t of m.targets) {
-    if (t.t === 'department') ctx.department = t.department;
+    if (t.t === 'department' && hasSecretaryOn(c, t.department, ctx.date)) ctx.department = t.department;
     else if (t.t === 'topic') noteTopic(text, m, t.departments, c, ctx);
   }
   return undefined;
@@ -114,7 +114,7 @@ function resolve(
 /** A capitalised topic word hints at a department, if exactly one of its departments has a secretary that day. */
 function noteTopic(text: string, m: RawMatch, departments: string[], c: Compiled, ctx: DocContext): void {
   if (!/^\p{Lu}/u.test(text.slice(m.start, m.end))) return;
-  const live = departments.filter((d) => (c.secretariesByDepartment.get(d) ?? []).some((o) => o.from <= ctx.date && (o.to === null || ctx.date < o.to)));
+  const live = departments.filter((d) => hasSecretaryOn(c, d, ctx.date));
   if (live.length === 1) ctx.weakDepartment = live[0];
 }
 

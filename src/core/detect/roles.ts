@@ -43,6 +43,10 @@ export function holderOf(c: Compiled, offices: readonly Office[], date: string):
   return people.size === 1 ? found[0] : undefined;
 }
 
+export function hasSecretaryOn(c: Compiled, department: string, date: string): boolean {
+  return (c.secretariesByDepartment.get(department) ?? []).some((o) => existsOn(o, date));
+}
+
 function officesOf(m: RawMatch, c: Compiled, ctx: DocContext): Office[] {
   const out: Office[] = [];
   for (const t of m.targets) {
@@ -102,7 +106,10 @@ export function resolveRole(text: string, m: RawMatch, next: RawMatch | undefine
   // The document is about this department from here on, whatever happens to this use.
   const departments = new Set(titleOffices.map((o) => departmentName(o.department)));
   const noteDepartment = (): void => {
-    if (departments.size === 1) ctx.department = [...departments][0];
+    if (departments.size !== 1) return;
+    const dept = [...departments][0]!;
+    // Only a department with a Secretary of State that day can answer a later bare "Secretary of State".
+    if (hasSecretaryOn(c, dept, ctx.date)) ctx.department = dept;
   };
 
   if (b0 && (spaceGap(b0.gap) || /^\s*-\s*$/.test(b0.gap))) {
