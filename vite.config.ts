@@ -11,6 +11,7 @@ import { defineConfig, type Plugin } from 'vite';
 import manifestJson from './manifest.json' with { type: 'json' };
 import { manifestFor, type TargetBrowser } from './src/tools/manifest-for';
 import { KNOWLEDGE_DIR, loadKnowledge, readKnowledgeFiles } from './src/knowledge/load-node';
+import { validateArchive } from './src/core/coverage/archive';
 
 /** `import knowledge from 'virtual:backstory-knowledge'`: the compiled knowledge base, validated at build time. */
 function knowledgePlugin(): Plugin {
@@ -27,14 +28,42 @@ function knowledgePlugin(): Plugin {
   };
 }
 
+/**
+ * The bundled archive (src/archive/coverage.json) is checked at build time too: the schema, one item per
+ * story, entity ids the knowledge base knows, no future dates. An invalid archive fails the build with
+ * every problem listed, instead of an extension that silently seeds nothing.
+ */
+function archivePlugin(): Plugin {
+  const file = resolve(import.meta.dirname, 'src/archive/coverage.json');
+  return {
+    name: 'backstory-archive',
+    enforce: 'pre', // before vite's JSON plugin turns the file into a module
+    transform(code, id) {
+      if (id.split('?')[0] !== file) return undefined;
+      const knowledge = loadKnowledge();
+      const knownEntities = new Set(knowledge.entities.map((e) => e.id));
+      try {
+        validateArchive(JSON.parse(code), { knownEntities, today: new Date().toISOString().slice(0, 10) });
+      } catch (e) {
+        this.error(`Backstory: the bundled archive is invalid, fix it before building.\n${(e as Error).message}`);
+      }
+      return undefined;
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';
   const store = process.env.BACKSTORY_STORE === '1';
   return {
     plugins: [
       knowledgePlugin(),
+      archivePlugin(),
       ...(mode === 'test' ? [] : [crx({ manifest: manifestFor(manifestJson, browser, { store }) as ManifestV3Export, browser })]),
     ],
+    // Development builds (not the store flavour) let the end-to-end tests point the feeds' and the knowledge
+    // refresh's endpoints at 127.0.0.1 (storage.local `devEndpoints`, see src/background/coverage-bridge.ts).
+    define: { __BACKSTORY_DEV__: JSON.stringify(!store) },
     build: {
       outDir: `dist/${browser}${store ? '-store' : ''}`,
       emptyOutDir: true,

@@ -3,3 +3,6 @@ declare module 'virtual:backstory-knowledge' {
   const knowledge: Knowledge;
   export default knowledge;
 }
+
+/** True in development builds (not the store flavour): vite.config.ts `define`. */
+declare const __BACKSTORY_DEV__: boolean;

@@ -24,14 +24,43 @@ export interface Correction {
 
 let enginePromise: Promise<Engine> | null = null;
 
-/** The engine, created on first use (every background start). */
-export function engine(): Promise<Engine> {
-  enginePromise ??= createEngine({
+/** storage.local key read by development builds only: endpoints on 127.0.0.1 for the end-to-end tests. */
+export const DEV_ENDPOINTS_KEY = 'devEndpoints';
+const LOOPBACK_URL = /^http:\/\/127\.0\.0\.1(:\d{1,5})?\//;
+
+export interface DevEndpoints {
+  sparql?: string;
+  feedTimeoutMs?: number;
+}
+
+/** What a development build accepts from storage: only http://127.0.0.1 URLs and a sane timeout; else nothing. */
+export function readDevEndpoints(raw: unknown): DevEndpoints {
+  const out: DevEndpoints = {};
+  if (typeof raw !== 'object' || raw === null) return out;
+  const { sparql, feedTimeoutMs } = raw as Record<string, unknown>;
+  if (typeof sparql === 'string' && sparql.length <= 2048 && LOOPBACK_URL.test(sparql)) out.sparql = sparql;
+  if (typeof feedTimeoutMs === 'number' && Number.isInteger(feedTimeoutMs) && feedTimeoutMs >= 100 && feedTimeoutMs <= 60_000) {
+    out.feedTimeoutMs = feedTimeoutMs;
+  }
+  return out;
+}
+
+async function createBackgroundEngine(): Promise<Engine> {
+  // Store builds never read the switch (the constant folds the branch away).
+  const dev = __BACKSTORY_DEV__ ? readDevEndpoints((await browser.storage.local.get(DEV_ENDPOINTS_KEY))[DEV_ENDPOINTS_KEY]) : {};
+  return createEngine({
     bundled: bundledKnowledge(),
     archive,
     settings: async () => readSettings((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]).settings,
     onKnowledge: (k) => setKnowledge(k),
+    ...(dev.sparql ? { sparqlEndpoint: dev.sparql } : {}),
+    ...(dev.feedTimeoutMs ? { feedTimeoutMs: dev.feedTimeoutMs } : {}),
   });
+}
+
+/** The engine, created on first use (every background start). */
+export function engine(): Promise<Engine> {
+  enginePromise ??= createBackgroundEngine();
   return enginePromise;
 }
 
@@ -51,6 +80,11 @@ export function initCoverage(): void {
   });
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'sync' && changes[SETTINGS_KEY]) void engine().then((e) => e.settingsChanged());
+    if (__BACKSTORY_DEV__ && area === 'local' && changes[DEV_ENDPOINTS_KEY]) {
+      // Development builds: new endpoints take effect at once (a new engine over the same stored index).
+      const previous = enginePromise;
+      enginePromise = (previous ?? Promise.resolve(null)).catch(() => null).then(() => createBackgroundEngine());
+    }
   });
   void engine();
 }

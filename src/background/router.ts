@@ -12,7 +12,7 @@ import { sendToTab } from '../messaging/send';
 import { browser, extensionOrigin } from '../platform/browser';
 import { knowledge } from './knowledge';
 import { loadReport, saveReport } from './tabs';
-import { coverageFor, newestCoverage, recordVisit, recordCorrection } from './coverage-bridge';
+import { coverageFor, engine, newestCoverage, recordVisit, recordCorrection } from './coverage-bridge';
 import { DEFAULT_FEEDS } from './feeds/defaults';
 import { builtInSite, canRunOn, listReaderSites, originPattern, scanTab, syncSiteScripts } from './sites';
 
@@ -86,6 +86,9 @@ const pageHandlers: { [T in PageToBackground['type']]: Handler<Extract<PageToBac
   'popup/list-sites': async () => ({ origins: await listReaderSites() }) satisfies Responses['popup/list-sites'],
   'popup/default-feeds': async () => DEFAULT_FEEDS.map((f) => ({ url: f.url, label: f.label })) satisfies Responses['popup/default-feeds'],
   'popup/knowledge-info': async () => ({ knowledgeAsOf: knowledge().slim.meta.knowledgeAsOf }) satisfies Responses['popup/knowledge-info'],
+  'options/refresh-feeds': async () => (await (await engine()).refreshFeeds(true)) satisfies Responses['options/refresh-feeds'],
+  'options/refresh-knowledge': async () => (await (await engine()).refreshKnowledge(true)) satisfies Responses['options/refresh-knowledge'],
+  'options/history-clear': async () => ({ cleared: await (await engine()).clearHistory() }) satisfies Responses['options/history-clear'],
 };
 
 export function handleMessage(raw: unknown, sender: SenderLike): Promise<unknown> | undefined {

@@ -60,6 +60,12 @@ export const PageToBackgroundSchema = v.variant('type', [
   v.object({ type: v.literal('popup/default-feeds') }),
   /** The date the served knowledge is current to ("knowledge as of"). */
   v.object({ type: v.literal('popup/knowledge-info') }),
+  /** Options page "refresh now": fetch every feed of the list now, ignoring the schedule and backoff. */
+  v.object({ type: v.literal('options/refresh-feeds') }),
+  /** Options page "refresh now": ask Wikidata for the offices' holders now. */
+  v.object({ type: v.literal('options/refresh-knowledge') }),
+  /** Options page: forget the reading history. */
+  v.object({ type: v.literal('options/history-clear') }),
 ]);
 export type PageToBackground = v.InferOutput<typeof PageToBackgroundSchema>;
 

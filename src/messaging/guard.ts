@@ -25,6 +25,6 @@ export function classifySender(sender: SenderLike, ownId: string, ownOrigin: str
 /** A message type's prefix says which sender kind may send it. */
 export function allowedFor(type: string, kind: SenderKind): boolean {
   if (kind === 'content') return type.startsWith('content/');
-  if (kind === 'extension-page') return type.startsWith('popup/');
+  if (kind === 'extension-page') return type.startsWith('popup/') || type.startsWith('options/');
   return false;
 }

@@ -24,6 +24,26 @@ export interface EntitySummary {
   newestCoverage: { title: string; outlet: string; published: string; url: string } | null;
 }
 
+/** One feed's outcome of "refresh now" (the background's FeedResult). */
+export interface FeedRefreshResult {
+  url: string;
+  ok: boolean;
+  /** Skipped because the feed is backing off after failures. */
+  skipped?: boolean;
+  error?: string;
+  items?: number;
+  matches?: number;
+}
+
+/** The knowledge refresh's outcome (the background's RefreshResult). */
+export interface KnowledgeRefreshResult {
+  ok: boolean;
+  skipped?: boolean;
+  error?: string;
+  changed: boolean;
+  knowledgeAsOf: string;
+}
+
 export interface Responses {
   'content/get-knowledge': Knowledge;
   'content/page-report': { ok: true };
@@ -36,6 +56,9 @@ export interface Responses {
   'popup/list-sites': { origins: string[] };
   'popup/default-feeds': { url: string; label: string }[];
   'popup/knowledge-info': { knowledgeAsOf: string };
+  'options/refresh-feeds': FeedRefreshResult[];
+  'options/refresh-knowledge': KnowledgeRefreshResult;
+  'options/history-clear': { cleared: number };
   'bg/jump': { ok: boolean };
   'bg/toggle': { enabled: boolean };
   'bg/report-request': { ok: true };

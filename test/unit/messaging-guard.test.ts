@@ -25,6 +25,10 @@ describe('who may send what', () => {
     expect(allowedFor('popup/jump', 'content')).toBe(false);
     expect(allowedFor('popup/jump', 'extension-page')).toBe(true);
     expect(allowedFor('content/get-card', 'rejected')).toBe(false);
+    // The options page's actions (refresh now, clear the history) are never a web page's to trigger.
+    expect(allowedFor('options/history-clear', 'extension-page')).toBe(true);
+    expect(allowedFor('options/history-clear', 'content')).toBe(false);
+    expect(allowedFor('options/refresh-feeds', 'rejected')).toBe(false);
   });
 
   it('rejects malformed messages by schema', () => {
