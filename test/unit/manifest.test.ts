@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import manifest from '../../manifest.json' with { type: 'json' };
 import { manifestFor } from '../../src/tools/manifest-for';
+import { DEFAULT_FEED_URLS } from '../../src/background/feeds/defaults';
 
 describe('manifest', () => {
   it('asks for exactly these permissions, and no <all_urls>', () => {
@@ -14,6 +15,8 @@ describe('manifest', () => {
       'https://feeds.bbci.co.uk/*',
       'https://www.theguardian.com/*',
       'https://www.thenorthernecho.co.uk/*',
+      // PoliticsHome's news feed is in the default feed list (src/background/feeds/defaults.ts).
+      'https://www.politicshome.com/*',
       'https://query.wikidata.org/*',
     ]);
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
@@ -21,6 +24,17 @@ describe('manifest', () => {
     expect(manifest).not.toHaveProperty('externally_connectable');
     expect(manifest).not.toHaveProperty('content_security_policy');
     expect(manifest).not.toHaveProperty('web_accessible_resources');
+  });
+
+  it('may fetch every default feed and the Wikidata query service from the background', () => {
+    // Without the host permission the background's fetch fails and the feed only ever shows an error.
+    const covered = (url: string) =>
+      manifest.host_permissions.some((p) => {
+        const m = /^(https?):\/\/([^/]+)\/\*$/.exec(p);
+        const u = new URL(url);
+        return !!m && u.protocol === `${m[1]}:` && u.hostname === m[2];
+      });
+    for (const url of [...DEFAULT_FEED_URLS, 'https://query.wikidata.org/sparql']) expect(covered(url), url).toBe(true);
   });
 
   it('gives Firefox an event page and its gecko settings, and Chrome a service worker without them', () => {
