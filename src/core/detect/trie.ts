@@ -23,7 +23,10 @@ export class WordTrie<T> {
 
   /** Adds a surface; returns false when it folds to nothing. `same` dedupes targets already present. */
   add(surface: string, target: T, same: (a: T, b: T) => boolean = (a, b) => a === b): boolean {
-    const words = foldWords(surface);
+    let words = foldWords(surface);
+    // A leading "the" is never part of a span ("The Earl of Minto" is found as "Earl of Minto"), and would make
+    // the commonest English word an anchor.
+    if (words.length > 1 && words[0]!.word === 'the') words = [{ word: words[1]!.word, sep: undefined }, ...words.slice(2)];
     if (words.length === 0) return false;
     let node = this.root;
     for (let i = 0; i < words.length; i++) {
