@@ -111,6 +111,10 @@ describe('honorifics and short forms need the document to say who is meant', () 
     expect(found('Eric Reeves wrote the report. Mr. Reeves said so. Reeves added more.', '2025-01-10')).toEqual([]);
   });
 
+  it('does not link an honorific short form that starts someone else\'s longer name', () => {
+    expect(found('Sir Keir Hardie founded the party. Sir Keir MP spoke.', '2025-01-10')).toEqual(['Sir Keir=keir-starmer/honorific']);
+  });
+
   it('does not link a surname used as a first name or inside a longer name', () => {
     expect(found('A photo by Cooper Neill and a song by Kyle Walker. The Hague court.', '2025-01-10')).toEqual([]);
   });

@@ -122,6 +122,12 @@ export function resolveShortForm(text: string, m: RawMatch, c: Compiled, ctx: Do
     if (looksLikeMonth(text, m)) return undefined;
   }
 
+  if (honorific && !caps) {
+    // "Sir Alan Sugar", "Lady Victoria Hervey": the short form is the start of someone else's longer name.
+    const after = wordsAfter(text, m.end, 1)[0];
+    if (after && plainGap(after.gap) && capitalised(after.raw) && !allCaps(after.raw) && !possessiveAt(text, m.end)) return undefined;
+  }
+
   const persons = shorts.map((s) => s.person);
   const other = ctx.otherPeople.get(key) ?? -1;
   const known = mostRecentlyEstablished(ctx, persons, other);
