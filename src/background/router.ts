@@ -89,6 +89,7 @@ const pageHandlers: { [T in PageToBackground['type']]: Handler<Extract<PageToBac
   'options/refresh-feeds': async () => (await (await engine()).refreshFeeds(true)) satisfies Responses['options/refresh-feeds'],
   'options/refresh-knowledge': async () => (await (await engine()).refreshKnowledge(true)) satisfies Responses['options/refresh-knowledge'],
   'options/history-clear': async () => ({ cleared: await (await engine()).clearHistory() }) satisfies Responses['options/history-clear'],
+  'options/history-export': async () => ({ json: await (await engine()).exportHistory() }) satisfies Responses['options/history-export'],
 };
 
 export function handleMessage(raw: unknown, sender: SenderLike): Promise<unknown> | undefined {

@@ -66,6 +66,8 @@ export const PageToBackgroundSchema = v.variant('type', [
   v.object({ type: v.literal('options/refresh-knowledge') }),
   /** Options page: forget the reading history. */
   v.object({ type: v.literal('options/history-clear') }),
+  /** Options page: the reading history as a JSON document (format backstory-reading-history). */
+  v.object({ type: v.literal('options/history-export') }),
 ]);
 export type PageToBackground = v.InferOutput<typeof PageToBackgroundSchema>;
 

@@ -59,6 +59,7 @@ export interface Responses {
   'options/refresh-feeds': FeedRefreshResult[];
   'options/refresh-knowledge': KnowledgeRefreshResult;
   'options/history-clear': { cleared: number };
+  'options/history-export': { json: string };
   'bg/jump': { ok: boolean };
   'bg/toggle': { enabled: boolean };
   'bg/report-request': { ok: true };

@@ -200,6 +200,21 @@ function Feeds({ settings, update }: { settings: Settings; update: Patch }) {
   useEffect(() => {
     void sendToBackground({ type: 'popup/default-feeds' }).then(setDefaults);
   }, []);
+  const [busy, setBusy] = useState(false);
+  const refreshNow = async (): Promise<void> => {
+    setBusy(true);
+    setNote(t('optionsFeedsRefreshing'));
+    try {
+      const results = await sendToBackground({ type: 'options/refresh-feeds' });
+      const read = results.filter((r) => r.ok).length;
+      const failed = results.filter((r) => !r.ok && !r.skipped).length;
+      setNote(t('optionsFeedsRefreshed', [read, failed]));
+    } catch (err) {
+      setNote(t('optionsFeedsRefreshFailed', String(err)));
+    } finally {
+      setBusy(false);
+    }
+  };
   const usingDefault = settings.feeds === null;
   const list = settings.feeds ?? defaults.map((d) => d.url);
   const labelFor = (url: string): string => defaults.find((d) => d.url === url)?.label ?? url;
@@ -234,17 +249,45 @@ function Feeds({ settings, update }: { settings: Settings; update: Patch }) {
         <input id="feed-input" type="url" autoComplete="off" spellcheck={false} value={input} onInput={(e) => setInput((e.currentTarget as HTMLInputElement).value)} />
         <button type="submit">{t('optionsFeedAdd')}</button>
       </form>
-      {!usingDefault ? (
-        <button type="button" onClick={() => void update({ feeds: null })}>
-          {t('optionsFeedsRestore')}
+      <div class="buttons">
+        <button type="button" id="feeds-refresh-now" disabled={busy || !list.length} onClick={() => void refreshNow()}>
+          {t('optionsFeedsRefreshNow')}
         </button>
-      ) : null}
+        {!usingDefault ? (
+          <button type="button" id="feeds-restore" onClick={() => void update({ feeds: null })}>
+            {t('optionsFeedsRestore')}
+          </button>
+        ) : null}
+      </div>
       {note ? <p role="status" class="small">{note}</p> : null}
     </fieldset>
   );
 }
 
+/** Hands a text to the reader as a file download. */
+function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 function History({ settings, update }: { settings: Settings; update: Patch }) {
+  const [note, setNote] = useState('');
+  const exportJson = async (): Promise<void> => {
+    const { json } = await sendToBackground({ type: 'options/history-export' });
+    const count = (JSON.parse(json) as { items?: unknown[] }).items?.length ?? 0;
+    download(`backstory-reading-history-${new Date().toISOString().slice(0, 10)}.json`, json, 'application/json');
+    setNote(t('optionsHistoryExported', count));
+  };
+  const clear = async (): Promise<void> => {
+    const { cleared } = await sendToBackground({ type: 'options/history-clear' });
+    setNote(t('optionsHistoryCleared', cleared));
+  };
   return (
     <fieldset>
       <legend>{t('optionsHistory')}</legend>
@@ -252,15 +295,44 @@ function History({ settings, update }: { settings: Settings; update: Patch }) {
       <p class="muted small" id="history-help">
         {t('optionsHistoryHelp')}
       </p>
+      <div class="buttons">
+        <button type="button" id="history-export" onClick={() => void exportJson()}>
+          {t('optionsHistoryExport')}
+        </button>
+        <button type="button" id="history-clear" onClick={() => void clear()}>
+          {t('optionsHistoryClear')}
+        </button>
+      </div>
+      {note ? (
+        <p role="status" class="small" id="history-note">
+          {note}
+        </p>
+      ) : null}
     </fieldset>
   );
 }
 
 function KnowledgeSection({ settings, update }: { settings: Settings; update: Patch }) {
   const [asOf, setAsOf] = useState<string | null>(null);
-  useEffect(() => {
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const reload = (): void => {
     void sendToBackground({ type: 'popup/knowledge-info' }).then((r) => setAsOf(r.knowledgeAsOf));
-  }, []);
+  };
+  useEffect(reload, [settings.knowledgeRefresh]);
+  const refreshNow = async (): Promise<void> => {
+    setBusy(true);
+    setNote(t('optionsKnowledgeRefreshing'));
+    try {
+      const r = await sendToBackground({ type: 'options/refresh-knowledge' });
+      setNote(r.ok ? (r.changed ? t('optionsKnowledgeUpdated') : t('optionsKnowledgeUnchanged')) : t('optionsKnowledgeFailed', r.error ?? ''));
+    } catch (err) {
+      setNote(t('optionsKnowledgeFailed', String(err)));
+    } finally {
+      setBusy(false);
+      reload();
+    }
+  };
   return (
     <fieldset>
       <legend>{t('optionsKnowledge')}</legend>
@@ -274,8 +346,14 @@ function KnowledgeSection({ settings, update }: { settings: Settings; update: Pa
       <p class="muted small" id="knowledge-help">
         {t('optionsKnowledgeHelp')}
       </p>
-      {asOf ? (
-        <p id="knowledge-as-of">{t('optionsKnowledgeAsOf', formatDate(asOf))}</p>
+      {asOf ? <p id="knowledge-as-of">{t('optionsKnowledgeAsOf', formatDate(asOf))}</p> : null}
+      <button type="button" id="knowledge-refresh-now" disabled={!settings.knowledgeRefresh || busy} onClick={() => void refreshNow()}>
+        {t('optionsKnowledgeRefreshNow')}
+      </button>
+      {note ? (
+        <p role="status" class="small" id="knowledge-note">
+          {note}
+        </p>
       ) : null}
     </fieldset>
   );

@@ -3,6 +3,9 @@
  * the page) and reaches an open article without reloading it; the page works by keyboard alone and is
  * axe-clean in light and dark mode.
  */
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_FEED_URLS } from '../../src/background/feeds/defaults';
 import { OPTIONS_PATH, type ExtensionBrowser, type TestPage } from '../../src/tools/harness/driver';
@@ -118,6 +121,39 @@ describe.each(['chromium', 'firefox'] as const)('%s options', (name) => {
     expect(info.text).toContain('Nothing about what you browse leaves your browser.');
     expect(info.text).toContain('Nothing is fetched because of a page you open.');
     expect(await axeViolations(options)).toEqual([]);
+    await options.close();
+  });
+
+  it('exports the reading history as JSON and clears it', async () => {
+    const options = await openOptions();
+    const exported = async () => {
+      const raw = await options.evaluate(async () => {
+        type Api = { runtime: { sendMessage(m: object): Promise<{ json: string }> } };
+        const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+        return (await (g.browser ?? g.chrome)!.runtime.sendMessage({ type: 'options/history-export' })).json;
+      });
+      return JSON.parse(raw) as { format: string; items: { url: string; entities: string[] }[] };
+    };
+    // The demo article was read with history on (the default): it is in the history.
+    let doc = await exported();
+    for (let i = 0; i < 50 && !doc.items.length; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      doc = await exported();
+    }
+    expect(doc.format).toBe('backstory-reading-history');
+    expect(doc.items.map((i) => i.url)).toContain(server.url('/demo/article.html'));
+    const downloads = join(homedir(), 'Downloads');
+    const before = new Set(existsSync(downloads) ? readdirSync(downloads) : []);
+    await options.click('#history-export');
+    await options.waitFor((n) => document.querySelector('#history-note')?.textContent === `Exported ${n} articles.`, doc.items.length);
+    // Firefox saves the download to ~/Downloads (Chromium under automation to a temporary folder): tidy up.
+    await new Promise((r) => setTimeout(r, 500));
+    if (existsSync(downloads)) {
+      for (const f of readdirSync(downloads)) if (!before.has(f) && f.startsWith('backstory-reading-history-')) rmSync(join(downloads, f), { force: true });
+    }
+    await options.click('#history-clear');
+    await options.waitFor((n) => document.querySelector('#history-note')?.textContent === `Reading history cleared (${n} articles).`, doc.items.length);
+    expect((await exported()).items).toEqual([]);
     await options.close();
   });
 
