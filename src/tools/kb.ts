@@ -51,8 +51,14 @@ function main(argv: string[]): void {
       const [officeId, d] = args;
       if (!officeId) fail('usage: kb holder OFFICE-ID [YYYY-MM-DD]');
       if (!kb.office(officeId)) fail(`unknown office "${officeId}"`);
-      const holders = kb.holdersOn(officeId, date(d));
-      print(holders.map((h) => ({ person: h.person.id, name: h.person.name, from: h.tenure.from, to: h.tenure.to, source: h.tenure.source })));
+      const on = date(d);
+      if (!kb.office(officeId)) fail(`unknown office: ${officeId} (see: kb offices)`);
+      const holders = kb.holdersOn(officeId, on);
+      const vacancy = kb.vacancyOn(officeId, on);
+      const unknown = kb.holderUnknownOn(officeId, on);
+      if (!holders.length && vacancy) print({ vacant: true, ...vacancy });
+      else if (!holders.length && unknown) print({ holderUnknown: true, ...unknown });
+      else print(holders.map((h) => ({ person: h.person.id, name: h.person.name, from: h.tenure.from, to: h.tenure.to, source: h.tenure.source })));
       return;
     }
     case 'title': {
