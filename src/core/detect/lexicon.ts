@@ -18,6 +18,9 @@ export const GENERIC_DETERMINERS = new Set([
   'two', 'three', 'four', 'five', 'both', 'all', 'which', 'whichever', 'whoever', 'what', 'such',
 ]);
 
+/** Adjectives that may stand between a predicate and its title ("choose new prime minister"). */
+export const PREDICATE_ADJECTIVES = new Set(['new', 'next', 'permanent', 'interim', 'full', 'fulltime', 'first', 'own']);
+
 /** Possessive pronouns before a title: someone else's minister ("his defense minister"). */
 export const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'whose']);
 
@@ -36,8 +39,9 @@ export const PREDICATIVE_BEFORE_TITLE = new Set([
   'resign', 'resigned', 'quit', 'sacked', 'fired', 'replaced', 'succeeded', 'succeed', 'unseat', 'unseated',
   'crowned', 'chosen', 'picked', 'tipped', 'ousted', 'install', 'appoint', 'name', 'elect', 'make', 'makes',
   'making', 'becomes', 'returned', 'reinstated', 'restored', 'dubbed', 'nicknamed', 'called', 'titled',
-  // "moved from Chief Whip to Justice Secretary", "promoted to Defence Secretary"
-  'to', 'from',
+  // "moved from Chief Whip to Justice Secretary", "promoted to Defence Secretary", "choose new prime minister"
+  'to', 'from', 'choose', 'chooses', 'chose', 'choosing', 'select', 'selects', 'selected', 'selecting', 'find',
+  'finds', 'found', 'pick', 'picks', 'elects', 'electing', 'want', 'wants', 'wanted', 'need', 'needs', 'needed',
 ]);
 
 /** Nouns that make "the X of <title>" a description of the office, not of its holder. */
@@ -95,12 +99,15 @@ export const MONTHS = new Set([
 /** Words before a month name that make it a date ("in May", "since May", "early May"). */
 export const MONTH_CONTEXT_BEFORE = new Set([
   'in', 'since', 'until', 'till', 'til', 'by', 'from', 'during', 'early', 'late', 'mid', 'last', 'next', 'this',
-  'of', 'before', 'after', 'end', 'on', 'through', 'between', 'throughout', 'every', 'each', 'and', 'or', 'to',
-  'that', 'start', 'beginning', 'come', 'around', 'about', 'circa', 'c', 'into', 'within', 'for', 'across', 'per',
+  'of', 'before', 'after', 'end', 'on', 'throughout', 'every', 'each', 'start', 'beginning', 'come', 'around',
+  'circa', 'c',
 ]);
 
-/** Words after a month name that make it a date ("May 5th", "May and June", "May elections"). */
-export const MONTH_CONTEXT_AFTER = new Set(['and', 'or', 'to', 'through', 'until', 'elections', 'election', 'deadline', 'budget', 'figures', 'data']);
+/** Joiners that make a month name a date only beside another month or a number ("April to May", "May and June"). */
+export const MONTH_JOINERS = new Set(['to', 'and', 'or', 'through', 'until', 'till', 'til']);
+
+/** Words after a month name that make it a date ("May elections", "May deadline"). */
+export const MONTH_CONTEXT_AFTER = new Set(['elections', 'election', 'deadline', 'figures', 'data', 'issue', 'edition', 'half', 'bank']);
 
 /** Words after sentence-initial "May" that make it the verb ("May we", "May I"). */
 export const MAY_VERB_FOLLOWERS = new Set(['i', 'we', 'you', 'he', 'she', 'they', 'it', 'god', 'the', 'this', 'that', 'all', 'be', 'not', 'your', 'our', 'his', 'her', 'their']);

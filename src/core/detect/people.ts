@@ -15,6 +15,7 @@ import {
   MAY_VERB_FOLLOWERS,
   MONTH_CONTEXT_AFTER,
   MONTH_CONTEXT_BEFORE,
+  MONTH_JOINERS,
   MONTHS,
   WORD_SURNAMES,
 } from './lexicon';
@@ -40,21 +41,27 @@ function isDigits(s: string): boolean {
   return /^\d/.test(s);
 }
 
-/** "May" the month: "in May", "5 May", "May 2017", "May and June", sentence-initial "May we". */
+/** "May" the month: "in May", "5 May", "May 2017", "April to May", "May and June", sentence-initial "May we". */
 export function looksLikeMonth(text: string, m: RawMatch): boolean {
   if (m.words.length !== 1 || !MONTHS.has(m.words[0]!)) return false;
   const before = wordsBefore(text, m.start, 2);
   const after = wordsAfter(text, m.end, 2);
-  const b0 = before[0];
-  const a0 = after[0];
+  const [b0, b1] = before;
+  const [a0, a1] = after;
+  const monthOrNumber = (w: typeof b0): boolean => !!w && (MONTHS.has(w.folded) || isDigits(w.raw));
   if (b0 && isDigits(b0.raw) && /^[\s,]{0,3}$/.test(b0.gap)) return true;
-  if (b0 && (b0.folded.endsWith('th') || b0.folded.endsWith('st') || b0.folded.endsWith('nd') || b0.folded.endsWith('rd')) && isDigits(b0.raw) && spaceGap(b0.gap)) return true;
   if (a0 && isDigits(a0.raw) && /^[\s,]{1,3}$/.test(a0.gap)) return true;
-  if (b0 && spaceGap(b0.gap) && (MONTH_CONTEXT_BEFORE.has(b0.folded) || MONTHS.has(b0.folded))) return true;
-  if (b0 && /^\s*[-–/]\s*$/.test(b0.gap) && MONTHS.has(b0.folded)) return true;
+  // "of May's deal", "by May's allies": with a possessive, prepositions no longer point to the month.
+  const possessive = possessiveAt(text, m.end);
+  const weakPreposition = possessive && (b0?.folded === 'of' || b0?.folded === 'by' || b0?.folded === 'on' || b0?.folded === 'from' || b0?.folded === 'before' || b0?.folded === 'after');
+  if (b0 && spaceGap(b0.gap) && !weakPreposition && (MONTH_CONTEXT_BEFORE.has(b0.folded) || MONTHS.has(b0.folded))) return true;
+  if (b0 && spaceGap(b0.gap) && MONTH_JOINERS.has(b0.folded) && monthOrNumber(b1)) return true;
+  if (b0 && /^\s*[-–/]\s*$/.test(b0.gap) && monthOrNumber(b0)) return true;
   if (a0 && spaceGap(a0.gap) && (MONTH_CONTEXT_AFTER.has(a0.folded) || MONTHS.has(a0.folded))) return true;
-  if (a0 && /^\s*[-–/]\s*$/.test(a0.gap) && (MONTHS.has(a0.folded) || isDigits(a0.raw))) return true;
-  if (a0 && spaceGap(a0.gap) && MAY_VERB_FOLLOWERS.has(a0.folded) && !possessiveAt(text, m.end)) return true;
+  if (a0 && spaceGap(a0.gap) && MONTH_JOINERS.has(a0.folded) && monthOrNumber(a1)) return true;
+  if (a0 && /^\s*[-–/]\s*$/.test(a0.gap) && monthOrNumber(a0)) return true;
+  // "May I ask", "May we": the verb, at the start of a sentence.
+  if (a0 && spaceGap(a0.gap) && MAY_VERB_FOLLOWERS.has(a0.folded) && !possessive && sentenceStart(text, m.start)) return true;
   return false;
 }
 

@@ -17,6 +17,7 @@ import {
   NOT_CURRENT_BEFORE_TITLE,
   ORDINALS,
   POSSESSIVE_PRONOUNS,
+  PREDICATE_ADJECTIVES,
   PREDICATIVE_BEFORE_TITLE,
   ROLE_NOUNS,
   SUBNATIONAL_QUALIFIERS,
@@ -153,7 +154,8 @@ export function resolveRole(text: string, m: RawMatch, next: RawMatch | undefine
     return { linked: false, reason: POSSESSIVE_PRONOUNS.has(det.folded) ? "someone's own minister" : 'generic' };
   }
   if (det && det.folded === 'the' && b0 && b0 !== det && ORDINALS.has(b0.folded)) return { linked: false, reason: 'generic' };
-  if (!det && b0 && spaceGap(b0.gap) && PREDICATIVE_BEFORE_TITLE.has(b0.folded) && !(b0.folded === 'as' && subjectOfVerb(a0))) {
+  const predicate = b0 && PREDICATE_ADJECTIVES.has(b0.folded) && b1 && spaceGap(b1.gap) && PREDICATIVE_BEFORE_TITLE.has(b1.folded) ? b1 : b0;
+  if (!det && predicate && spaceGap(predicate.gap) && PREDICATIVE_BEFORE_TITLE.has(predicate.folded) && !(predicate.folded === 'as' && subjectOfVerb(a0))) {
     noteDepartment();
     return { linked: false, reason: 'predicative' };
   }
