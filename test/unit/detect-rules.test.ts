@@ -195,6 +195,10 @@ describe('role titles that are not the current UK holder', () => {
     ['title of a named other person', 'Prime Minister Benjamin Netanyahu said'],
     ['plural', 'ministers and Prime Ministers and Transport Secretaries met'],
     ['devolved office', 'the Scottish Transport Secretary said'],
+    ['moved from one title to another', 'he moved from Transport Secretary to Business Secretary'],
+    ['a second title coordinated with a predicative one', 'she was appointed Transport Secretary and Business Secretary'],
+    ['choosing a new one', 'MPs will choose new prime minister by July'],
+    ['generic through quoted adjectives', 'he called her a “strong and capable Prime Minister” today'],
   ])('%s: %s', (_why, text) => {
     expect(found(text, date)).toEqual([]);
   });
