@@ -90,8 +90,20 @@ export async function listReaderSites(): Promise<string[]> {
   return readerOrigins(all.origins ?? [], manifest());
 }
 
-/** Makes the registered content script match exactly the reader's granted sites. */
-export async function syncSiteScripts(): Promise<string[]> {
+let syncing: Promise<unknown> = Promise.resolve();
+
+/**
+ * Makes the registered content script match exactly the reader's granted sites. Calls run one after the
+ * other: startup, install and permission events can arrive together, and two concurrent registrations of
+ * the same id fail.
+ */
+export function syncSiteScripts(): Promise<string[]> {
+  const run = syncing.catch(() => undefined).then(syncNow);
+  syncing = run;
+  return run;
+}
+
+async function syncNow(): Promise<string[]> {
   const origins = await listReaderSites();
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SITE_SCRIPT_ID] });
   if (!origins.length) {
