@@ -102,34 +102,41 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const nextDay = (day: string) => isoDay(new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000));
 
 /**
- * A Wikidata answer in which John Healey becomes Transport Secretary: the office's real Wikidata id from
- * the bundled knowledge, a made-up person id (the merge matches him by his exact name), and a start the
- * day after anything the bundled data knows about the office, so the merge must take it as a reshuffle.
+ * A Wikidata answer in which John Healey takes a Cabinet office: the office's real Wikidata id from the
+ * bundled knowledge (Transport first), a made-up person id (the merge matches him by his exact name), and
+ * a start the day after anything the bundled data knows about that office, so the merge must take it as a
+ * reshuffle that ends the previous holder's tenure.
  */
 function reshuffleAnswer(): { json: string; start: string; officeTitle: string } {
   const kb = loadKnowledge();
-  const office = kb.offices.find((o) => o.id === 'transport-secretary');
-  if (!office?.wikidata) throw new Error('transport-secretary needs its wikidata id in src/knowledge/offices/transport.json');
-  let latest = office.from;
-  for (const e of kb.entities) {
-    if (e.type !== 'person') continue;
-    for (const t of e.tenures) {
-      if (t.office !== office.id) continue;
-      for (const d of [t.from, t.evidenceAsOf ?? '']) if (d > latest) latest = d;
+  const today = isoDay(new Date());
+  const candidates = kb.offices
+    .filter((o) => o.wikidata && o.cabinet && o.holders === 'single' && o.to === null)
+    .sort((a, b) => Number(b.id === 'transport-secretary') - Number(a.id === 'transport-secretary'));
+  for (const office of candidates) {
+    let latest = office.from;
+    for (const e of kb.entities) {
+      if (e.type !== 'person') continue;
+      for (const t of e.tenures) {
+        if (t.office !== office.id) continue;
+        for (const d of [t.from, t.to ?? '', t.evidenceAsOf ?? '']) if (d > latest) latest = d;
+        if (e.id === 'john-healey' && t.to === null) latest = '9999-12-31'; // he must not hold it already
+      }
     }
+    const start = nextDay(latest);
+    if (start > today) continue;
+    const uri = (q: string) => ({ type: 'uri', value: `http://www.wikidata.org/entity/${q}` });
+    const row = {
+      office: uri(office.wikidata!),
+      person: uri('Q990000950'),
+      personLabel: { type: 'literal', 'xml:lang': 'en', value: 'John Healey' },
+      start: { type: 'literal', datatype: 'http://www.w3.org/2001/XMLSchema#dateTime', value: `${start}T00:00:00Z` },
+      startPrecision: { type: 'literal', datatype: 'http://www.w3.org/2001/XMLSchema#integer', value: '11' },
+    };
+    const json = JSON.stringify({ head: { vars: ['office', 'person', 'personLabel', 'start', 'startPrecision', 'end', 'endPrecision'] }, results: { bindings: [row] } });
+    return { json, start, officeTitle: office.shortName ?? office.name };
   }
-  const start = nextDay(latest);
-  if (start > isoDay(new Date())) throw new Error(`the bundled knowledge already covers ${latest}: no room for a reshuffle before today`);
-  const uri = (q: string) => ({ type: 'uri', value: `http://www.wikidata.org/entity/${q}` });
-  const row = {
-    office: uri(office.wikidata),
-    person: uri('Q990000950'),
-    personLabel: { type: 'literal', 'xml:lang': 'en', value: 'John Healey' },
-    start: { type: 'literal', datatype: 'http://www.w3.org/2001/XMLSchema#dateTime', value: `${start}T00:00:00Z` },
-    startPrecision: { type: 'literal', datatype: 'http://www.w3.org/2001/XMLSchema#integer', value: '11' },
-  };
-  const json = JSON.stringify({ head: { vars: ['office', 'person', 'personLabel', 'start', 'startPrecision', 'end', 'endPrecision'] }, results: { bindings: [row] } });
-  return { json, start, officeTitle: office.shortName ?? office.name };
+  throw new Error('no Cabinet office with a wikidata id in src/knowledge/offices leaves room for a reshuffle before today');
 }
 
 interface FeedResult {
