@@ -22,9 +22,10 @@ export interface RawMatch {
 
 const hasFullName = (node: TrieNode<Target>): boolean => node.targets!.some((t) => t.t === 'person-full');
 
-function matchAt(text: string, start: number, c: Compiled, stats?: ScanStats): RawMatch | undefined {
-  const direct = walk(text, start, c.main.root, stats);
+function matchAt(text: string, start: number, hash: number, c: Compiled, stats?: ScanStats): RawMatch | undefined {
+  const direct = c.main.firstWordHashes.has(hash) ? walk(text, start, c.main.root, stats) : undefined;
   let best: RawMatch | undefined = direct && { start, end: direct.end, targets: direct.node.targets!, words: direct.words, prefixed: false };
+  if (!c.prefixes.firstWordHashes.has(hash)) return best;
 
   // Honorific prefixes: collect every prefix end, then look for a full name after it.
   let node = c.prefixes.root;
@@ -73,8 +74,8 @@ export function findMatches(text: string, c: Compiled, stats?: ScanStats): RawMa
   scanWords(
     text,
     c.anchors,
-    (start, end) => {
-      const m = matchAt(text, start, c, stats);
+    (start, end, hash) => {
+      const m = matchAt(text, start, hash, c, stats);
       if (!m) return end;
       out.push(m);
       return m.end;

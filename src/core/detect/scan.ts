@@ -137,13 +137,13 @@ export class AnchorSet {
 }
 
 /**
- * Calls `onAnchor(wordStart, wordEnd)` for every word whose folded hash is an anchor, in text order.
+ * Calls `onAnchor(wordStart, wordEnd, hash)` for every word whose folded hash is an anchor, in text order.
  * `onAnchor` returns the offset to resume scanning from (at least wordEnd), so a matched phrase is skipped.
  */
 export function scanWords(
   text: string,
   anchors: AnchorSet,
-  onAnchor: (start: number, end: number) => number,
+  onAnchor: (start: number, end: number, hash: number) => number,
   stats?: ScanStats,
 ): void {
   const n = text.length;
@@ -163,7 +163,7 @@ export function scanWords(
       f = fold[text.charCodeAt(i)]!;
     } while (f !== NOT_WORD);
     if (anchors.has(h)) {
-      const resume = onAnchor(start, i);
+      const resume = onAnchor(start, i, h);
       if (resume > i) i = resume;
     }
   }
