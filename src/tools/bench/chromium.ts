@@ -1,0 +1,176 @@
+/**
+ * The page benchmark in headless Chromium. Every figure comes from the browser: CDP Performance.getMetrics of
+ * the page's target (content scripts run in the page's renderer, so their time is counted there), long tasks
+ * from a PerformanceObserver installed before the page's own scripts, the heap from Runtime.getHeapUsage after
+ * a forced GC. Conditions alternate within each round: with the extension (E), the same page without it (the
+ * baseline E is measured against), mark.js (M) and the floor (F).
+ *
+ * ScriptDuration counts script entered from a task (a classic script, a timer, an event listener) but not
+ * promise continuations: code after an `await` (microtasks, scheduler.yield continuations) is missed, and the
+ * content script runs almost entirely there. So E is also given as TaskDuration (all main-thread task time,
+ * including the style and layout its DOM writes cause), which a trace confirms; M and F are injected as
+ * classic page scripts so that both metrics see them.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { chromiumPath } from '../browsers';
+import type { BenchPage } from './pages';
+import { FLOOR_RUN, floorPrepare, markScript, PROBE_INIT, PROBE_POLL, PROBE_READ, type ProbeResult } from './probe';
+
+export type Condition = 'ext' | 'base' | 'mark' | 'floor';
+
+export interface Sample {
+  page: string;
+  round: number;
+  condition: Condition;
+  /** ScriptDuration of the page's renderer, ms (ext, base: the whole load; mark, floor: the highlighter's pass). */
+  scriptMs: number;
+  /** TaskDuration of the page's renderer main thread, ms (same spans). */
+  taskMs: number;
+  /** ms measured with performance.now() in the page around the highlighter's call (mark, floor). */
+  inPageMs?: number;
+  /** Longest long task (>= 50 ms) after DOMContentLoaded (ext, base) or after the call (mark, floor); 0 if none. */
+  longestTaskMs: number;
+  longTasks: number;
+  /** ms from DOMContentLoaded to the first <backstory-mention> (ext). */
+  firstHighlightMs?: number;
+  highlights: number;
+  /** JS heap used after a forced GC (and the embedder's, i.e. DOM, heap where reported), bytes. */
+  heapUsed?: number;
+  embedderHeapUsed?: number;
+  settled: boolean;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((ok) => setTimeout(ok, ms));
+
+async function metrics(cdp: CDPSession): Promise<{ script: number; task: number }> {
+  const { metrics: m } = await cdp.send('Performance.getMetrics');
+  const get = (name: string): number => (m.find((x) => x.name === name)?.value ?? NaN) * 1000;
+  return { script: get('ScriptDuration'), task: get('TaskDuration') };
+}
+
+/** Wait until the page's main thread is idle (under 1.5 ms of tasks per 250 ms, four times in a row). */
+async function settle(page: Page, cdp: CDPSession, need: { mention?: boolean; done?: boolean }, timeoutMs = 90_000): Promise<boolean> {
+  let last = (await metrics(cdp)).task;
+  let quiet = 0;
+  const t0 = Date.now();
+  while (Date.now() - t0 < timeoutMs) {
+    await sleep(250);
+    const s = (await page.evaluate(PROBE_POLL)) as { done: boolean; first: number | null };
+    const now = (await metrics(cdp)).task;
+    const ready = (!need.mention || s.first !== null) && (!need.done || s.done);
+    quiet = ready && now - last < 1.5 ? quiet + 1 : 0;
+    last = now;
+    if (quiet >= 4) return true;
+  }
+  return false;
+}
+
+/** Run code as a classic page script (so ScriptDuration sees it as it sees the page's own) and return window.__benchResult. */
+async function pageScript<T>(page: Page, code: string): Promise<T> {
+  return (await page.evaluate(`(() => {
+    const s = document.createElement('script');
+    s.textContent = ${JSON.stringify(`window.__benchResult = ${code};`)};
+    document.head.appendChild(s);
+    s.remove();
+    const r = window.__benchResult;
+    delete window.__benchResult;
+    return r;
+  })()`)) as T;
+}
+
+async function heap(cdp: CDPSession): Promise<{ heapUsed: number; embedderHeapUsed?: number }> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const h = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; embedderHeapUsedSize?: number };
+  return { heapUsed: h.usedSize, embedderHeapUsed: h.embedderHeapUsedSize };
+}
+
+async function open(ctx: BrowserContext, url: string): Promise<{ page: Page; cdp: CDPSession }> {
+  const page = await ctx.newPage();
+  await page.addInitScript({ content: PROBE_INIT });
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  return { page, cdp };
+}
+
+const longest = (tasks: [number, number][], after: number): { max: number; n: number } => {
+  const late = tasks.filter(([start]) => start >= after);
+  return { max: late.reduce((a, [, d]) => Math.max(a, d), 0), n: late.length };
+};
+
+export interface ChromiumBench {
+  version: string;
+  measure(page: BenchPage, url: string, condition: Condition, round: number): Promise<Sample>;
+  close(): Promise<void>;
+}
+
+export async function startChromium(opts: { dist?: string; markSource: string; names: { source: string; flags: string } }): Promise<ChromiumBench> {
+  const dist = resolve(opts.dist ?? 'dist/chrome');
+  const common = ['--no-first-run', '--disable-dev-shm-usage'];
+  const profiles = [mkdtempSync(join(tmpdir(), 'backstory-bench-ext-')), mkdtempSync(join(tmpdir(), 'backstory-bench-none-'))];
+  const launch = (profile: string, args: string[]): Promise<BrowserContext> =>
+    chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), headless: true, viewport: { width: 1280, height: 900 }, args: [...common, ...args] });
+  const withExt = await launch(profiles[0]!, [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`]);
+  if (!withExt.serviceWorkers().length) await withExt.waitForEvent('serviceworker', { timeout: 30_000 });
+  const without = await launch(profiles[1]!, []);
+  const version = withExt.browser()?.version() ?? '';
+
+  const measure = async (bp: BenchPage, url: string, condition: Condition, round: number): Promise<Sample> => {
+    const ctx = condition === 'ext' ? withExt : without;
+    const { page, cdp } = await open(ctx, url);
+    try {
+      const base = { page: bp.id, round, condition };
+      if (condition === 'ext' || condition === 'base') {
+        const settled = await settle(page, cdp, { mention: condition === 'ext', done: bp.selfTimed });
+        const m = await metrics(cdp);
+        const probe = (await page.evaluate(PROBE_READ)) as ProbeResult;
+        const lt = longest(probe.longtasks, probe.dclStart);
+        return {
+          ...base,
+          scriptMs: m.script,
+          taskMs: m.task,
+          longestTaskMs: lt.max,
+          longTasks: lt.n,
+          firstHighlightMs: probe.firstMention === null ? undefined : probe.firstMention - probe.dclStart,
+          highlights: probe.mentions,
+          ...(await heap(cdp)),
+          settled,
+        };
+      }
+      const settled = await settle(page, cdp, { done: bp.selfTimed });
+      if (condition === 'mark') {
+        const m0 = await metrics(cdp);
+        const r = await pageScript<{ ms: number; t0: number; marks: number }>(page, markScript(opts.markSource, opts.names.source, opts.names.flags));
+        await settle(page, cdp, {});
+        const m1 = await metrics(cdp);
+        const probe = (await page.evaluate(PROBE_READ)) as ProbeResult;
+        const lt = longest(probe.longtasks, r.t0);
+        return { ...base, scriptMs: m1.script - m0.script, taskMs: m1.task - m0.task, inPageMs: r.ms, longestTaskMs: lt.max, longTasks: lt.n, highlights: r.marks, settled };
+      }
+      await pageScript(page, floorPrepare(opts.names.source, opts.names.flags));
+      await sleep(100);
+      const m0 = await metrics(cdp);
+      const r = await pageScript<{ ms: number; t0: number; hits: number }>(page, FLOOR_RUN);
+      const m1 = await metrics(cdp);
+      const probe = (await page.evaluate(PROBE_READ)) as ProbeResult;
+      const lt = longest(probe.longtasks, r.t0);
+      return { ...base, scriptMs: m1.script - m0.script, taskMs: m1.task - m0.task, inPageMs: r.ms, longestTaskMs: lt.max, longTasks: lt.n, highlights: r.hits, settled };
+    } finally {
+      await cdp.detach().catch(() => undefined);
+      await page.close();
+    }
+  };
+
+  return {
+    version,
+    measure,
+    close: async () => {
+      await withExt.close();
+      await without.close();
+      for (const p of profiles) rmSync(p, { recursive: true, force: true });
+    },
+  };
+}
