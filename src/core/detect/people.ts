@@ -20,7 +20,7 @@ import {
   WORD_SURNAMES,
 } from './lexicon';
 import type { RawMatch } from './matcher';
-import { allCaps, capitalised, plainGap, possessiveAt, sentenceStart, spaceGap, wordsAfter, wordsBefore } from './neighbours';
+import { allCaps, capitalised, plainGap, possessiveAt, sentenceStart, spaceGap, wordsAfter, wordsBefore, type Neighbour } from './neighbours';
 import { foldWords } from './normalise';
 import { HONORIFIC_WORDS, type Compiled, type Target } from './patterns';
 
@@ -41,6 +41,10 @@ function isDigits(s: string): boolean {
   return /^\d/.test(s);
 }
 
+function monthOrNumber(w: Neighbour | undefined): boolean {
+  return !!w && (MONTHS.has(w.folded) || isDigits(w.raw));
+}
+
 /** "May" the month: "in May", "5 May", "May 2017", "April to May", "May and June", sentence-initial "May we". */
 export function looksLikeMonth(text: string, m: RawMatch): boolean {
   if (m.words.length !== 1 || !MONTHS.has(m.words[0]!)) return false;
@@ -48,7 +52,6 @@ export function looksLikeMonth(text: string, m: RawMatch): boolean {
   const after = wordsAfter(text, m.end, 2);
   const [b0, b1] = before;
   const [a0, a1] = after;
-  const monthOrNumber = (w: typeof b0): boolean => !!w && (MONTHS.has(w.folded) || isDigits(w.raw));
   if (b0 && isDigits(b0.raw) && /^[\s,]{0,3}$/.test(b0.gap)) return true;
   if (a0 && isDigits(a0.raw) && /^[\s,]{1,3}$/.test(a0.gap)) return true;
   // "of May's deal", "by May's allies": with a possessive, prepositions no longer point to the month.

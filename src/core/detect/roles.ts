@@ -44,6 +44,13 @@ export function holderOf(c: Compiled, offices: readonly Office[], date: string):
   return people.size === 1 ? found[0] : undefined;
 }
 
+/** The document is about this department from here on (only one with a Secretary of State that day counts). */
+function noteDepartmentOf(departments: Set<string>, c: Compiled, ctx: DocContext): void {
+  if (departments.size !== 1) return;
+  const dept = departments.values().next().value!;
+  if (hasSecretaryOn(c, dept, ctx.date)) ctx.department = dept;
+}
+
 export function hasSecretaryOn(c: Compiled, department: string, date: string): boolean {
   return (c.secretariesByDepartment.get(department) ?? []).some((o) => existsOn(o, date));
 }
@@ -106,16 +113,10 @@ export function resolveRole(text: string, m: RawMatch, next: RawMatch | undefine
   const titleOffices = m.targets.flatMap((t) => (t.t === 'title' ? t.offices : []));
   // The document is about this department from here on, whatever happens to this use.
   const departments = new Set(titleOffices.map((o) => departmentName(o.department)));
-  const noteDepartment = (): void => {
-    if (departments.size !== 1) return;
-    const dept = [...departments][0]!;
-    // Only a department with a Secretary of State that day can answer a later bare "Secretary of State".
-    if (hasSecretaryOn(c, dept, ctx.date)) ctx.department = dept;
-  };
 
   if (b0 && (spaceGap(b0.gap) || /^\s*-\s*$/.test(b0.gap))) {
     if (NOT_CURRENT_BEFORE_TITLE.has(b0.folded)) {
-      noteDepartment();
+      noteDepartmentOf(departments, c, ctx);
       return { linked: false, reason: b0.folded === 'shadow' ? 'shadow' : 'not the current holder' };
     }
   }
@@ -150,13 +151,13 @@ export function resolveRole(text: string, m: RawMatch, next: RawMatch | undefine
 
   const det = determinerBefore(before);
   if (det && det.folded !== 'the') {
-    noteDepartment();
+    noteDepartmentOf(departments, c, ctx);
     return { linked: false, reason: POSSESSIVE_PRONOUNS.has(det.folded) ? "someone's own minister" : 'generic' };
   }
   if (det && det.folded === 'the' && b0 && b0 !== det && ORDINALS.has(b0.folded)) return { linked: false, reason: 'generic' };
   const predicate = b0 && PREDICATE_ADJECTIVES.has(b0.folded) && b1 && spaceGap(b1.gap) && PREDICATIVE_BEFORE_TITLE.has(b1.folded) ? b1 : b0;
   if (!det && predicate && spaceGap(predicate.gap) && PREDICATIVE_BEFORE_TITLE.has(predicate.folded) && !(predicate.folded === 'as' && subjectOfVerb(a0))) {
-    noteDepartment();
+    noteDepartmentOf(departments, c, ctx);
     return { linked: false, reason: 'predicative' };
   }
   if (b0 && b0.folded === 'of' && b1 && ROLE_NOUNS.has(b1.folded)) return { linked: false, reason: 'the office itself' };
@@ -192,7 +193,7 @@ export function resolveRole(text: string, m: RawMatch, next: RawMatch | undefine
       holding = holderOf(c, offices, ctx.date);
       ctx.holderCache.set(cacheKey, holding ?? null);
     }
-    noteDepartment();
+    noteDepartmentOf(departments, c, ctx);
   }
   if (!holding) return { linked: false, reason: 'no single holder on the date' };
   // With a name beside it, the title only vouches for the holder when the name is theirs ("Rail Minister Hendy").

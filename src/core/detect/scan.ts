@@ -32,15 +32,23 @@ export interface ReadWord {
 }
 
 export function readWord(text: string, start: number, stats?: ScanStats): ReadWord {
-  let word = '';
-  let i = start;
   const n = text.length;
+  const fold = FOLD_TABLE;
+  let i = start;
+  let ascii = true;
   for (; i < n; i++) {
-    const f = foldCode(text.charCodeAt(i));
+    const c = text.charCodeAt(i);
+    const f = fold[c]!;
     if (f === NOT_WORD) break;
-    if (f !== IGNORABLE) word += String.fromCharCode(f);
+    if (c >= 0x80 || f === IGNORABLE) ascii = false;
   }
   if (stats) stats.charsRead += i - start;
+  if (ascii) return { word: text.slice(start, i).toLowerCase(), end: i };
+  let word = '';
+  for (let j = start; j < i; j++) {
+    const f = fold[text.charCodeAt(j)]!;
+    if (f !== IGNORABLE) word += String.fromCharCode(f);
+  }
   return { word, end: i };
 }
 
