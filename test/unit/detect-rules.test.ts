@@ -100,10 +100,19 @@ describe('honorifics and short forms need the document to say who is meant', () 
   });
 
   it('links a sitting minister\'s surname opening a headline, unless the surname is also an everyday word', () => {
-    expect(found('Reynolds refuses to say if furnaces can keep running', '2025-04-13')).toEqual(['Reynolds=jonathan-reynolds/name']);
+    expect(found('Reynolds refuses to say if the government can keep furnaces running', '2025-04-13')).toEqual(['Reynolds=jonathan-reynolds/name']);
     expect(found('Hunt for the missing walker goes on', '2023-06-01')).toEqual([]);
     expect(found('Tories clash with Hunt over tax', '2023-06-01')).toEqual(['Hunt=jeremy-hunt/name']);
     expect(found('Jeremy Hunt spoke. Hunt said taxes would fall.', '2023-06-01')).toEqual(['Jeremy Hunt=jeremy-hunt/name', 'Hunt=jeremy-hunt/name']);
+  });
+
+  it('links a bare surname by the date alone only in a text about politics', () => {
+    expect(found('Reeves, the physio, said the squad was fit for Saturday.', '2025-01-10')).toEqual([]);
+    expect(found('Reeves, the Labour chancellor, said taxes would rise.', '2025-01-10')).toEqual(['Reeves=rachel-reeves/name', 'chancellor=rachel-reeves/role']);
+    // Once the document is about politics, later paragraphs need no political word of their own.
+    const ctx = detector.newContext('2025-01-10');
+    expect(detector.detect('The Prime Minister spoke first.', ctx).map((m) => m.entity)).toEqual(['keir-starmer']);
+    expect(detector.detect('Later that day Reeves arrived at the factory.', ctx).map((m) => m.entity)).toEqual(['rachel-reeves']);
   });
 
   it('does not link other people who share a surname, nor short forms after them', () => {

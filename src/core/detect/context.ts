@@ -19,6 +19,8 @@ export class DocContext {
   department: string | undefined;
   /** Department hinted at by a topic word ("Rail Manufacturing"), used only when none was named. */
   weakDepartment: string | undefined;
+  /** The document has shown it is about politics (any title, name, department or political word so far). */
+  political = false;
   /** Offices the document has used for a foreign government. */
   readonly foreignOffices = new Set<string>();
   /** Holder of a title on this document's date (cached: the date never changes within a document). */

@@ -68,6 +68,18 @@ export function looksLikeMonth(text: string, m: RawMatch): boolean {
   return false;
 }
 
+/** Words that say a text is about UK politics. */
+const POLITICAL_WORDS =
+  /\b(?:[Pp]olitic(?:s|al|ian|ians)|[Gg]overnment|[Mm]inisters?|[Mm]inisterial|MPs?|Labour|Tor(?:y|ies)|Conservatives?|Lib Dems?|Reform UK|SNP|Commons|[Cc]abinet|Downing Street|No 10|Number 10|Westminster|Whitehall|Budget|Treasury|Parliament(?:ary)?|[Ee]lections?|Brexit|[Ss]hadow|Secretary|Chancellor|[Pp]rime [Mm]inister|PM|[Pp]olicy|[Rr]eshuffle|Holyrood|Senedd|[Mm]inistry|Department for|[Ll]eadership)\b/;
+
+/** The document has shown it is about politics, or the words around this match do (bounded window). */
+function politicalContext(text: string, m: RawMatch, ctx: DocContext): boolean {
+  if (ctx.political) return true;
+  const window = text.slice(Math.max(0, m.start - 300), Math.min(text.length, m.end + 300));
+  if (POLITICAL_WORDS.test(window)) ctx.political = true;
+  return ctx.political;
+}
+
 function mostRecentlyEstablished(ctx: DocContext, persons: Person[], after: number): Person | undefined {
   let best: Person | undefined;
   let bestSeq = after;
@@ -146,7 +158,9 @@ export function resolveShortForm(text: string, m: RawMatch, c: Compiled, ctx: Do
     return { person: known, kind: honorific ? 'honorific' : 'name', start: m.start, end: m.end };
   }
   if (other >= 0) return undefined;
-  // Not established: a sitting minister the reader would recognise from the date alone.
+  // Not established: a sitting minister the reader would recognise from the date alone, in a text about
+  // politics (a football report's "Kane" or "Reeves, the physio" is someone else).
+  if (!honorific && !politicalContext(text, m, ctx)) return undefined;
   if (!honorific && !possessiveAt(text, m.end) && sentenceStart(text, m.start) && WORD_SURNAMES.has(m.words.join(' '))) return undefined;
   const sitting = persons.filter((p) => holdsOffice(c.kb, p, ctx.date, !honorific));
   if (sitting.length !== 1) return undefined;

@@ -68,6 +68,8 @@ export function resolveMatch(
     else if (t.t === 'generic-secretary') hasGeneric = true;
   }
 
+  // Any office title, full name or department name says the text is about politics.
+  if (hasTitle || hasGeneric || hasFull) ctx.political = true;
   if (hasFull) {
     const hit = resolveFullName(text, m, c, ctx);
     if (hit) return { mention: mention(text, hit.start, hit.end, hit.person.id, hit.person.name, hit.kind) };
@@ -91,7 +93,10 @@ export function resolveMatch(
     if (hit) return { mention: mention(text, hit.start, hit.end, hit.person.id, hit.person.name, hit.kind) };
   }
   for (const t of m.targets) {
-    if (t.t === 'department' && hasSecretaryOn(c, t.department, ctx.date)) ctx.department = t.department;
+    if (t.t === 'department') {
+      ctx.political = true;
+      if (hasSecretaryOn(c, t.department, ctx.date)) ctx.department = t.department;
+    }
     else if (t.t === 'topic') noteTopic(text, m, t.departments, c, ctx);
   }
   return {};
