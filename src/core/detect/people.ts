@@ -70,7 +70,7 @@ export function looksLikeMonth(text: string, m: RawMatch): boolean {
 
 /** Words that say a text is about UK politics. */
 const POLITICAL_WORDS =
-  /\b(?:[Pp]olitic(?:s|al|ian|ians)|[Gg]overnment|[Mm]inisters?|[Mm]inisterial|MPs?|Labour|Tor(?:y|ies)|Conservatives?|Lib Dems?|Reform UK|SNP|Commons|[Cc]abinet|Downing Street|No 10|Number 10|Westminster|Whitehall|Budget|Treasury|Parliament(?:ary)?|[Ee]lections?|Brexit|[Ss]hadow|Secretary|Chancellor|[Pp]rime [Mm]inister|PM|[Pp]olicy|[Rr]eshuffle|Holyrood|Senedd|[Mm]inistry|Department for|[Ll]eadership)\b/;
+  /\b(?:[Pp]olitic(?:s|al|ian|ians)|[Gg]overnment|[Mm]inisters?|[Mm]inisterial|MPs?|Labour|Tor(?:y|ies)|Conservatives?|Lib Dems?|Reform UK|SNP|Commons|[Cc]abinet|Downing Street|No 10|Number 10|Westminster|Whitehall|Budget|Treasury|Parliament(?:ary)?|[Ee]lections?|Brexit|[Ss]hadow|Secretary|Chancellor|[Pp]rime [Mm]inister|(?<![\d.:] ?)PM|[Pp]olicy|[Rr]eshuffle|Holyrood|Senedd|[Mm]inistry|Department for|[Ll]eadership)\b/;
 
 /** The document has shown it is about politics, or the words around this match do (bounded window). */
 function politicalContext(text: string, m: RawMatch, ctx: DocContext): boolean {
