@@ -1,11 +1,12 @@
 /**
  * Who a person-shaped match names. A full name ("Jonathan Reynolds", "The Rt Hon John Healey MP") names its
  * person and establishes them for the rest of the document. A short form ("Mr Reynolds", "Sir Keir") or a
- * bare surname ("Reynolds") links only when the document has made clear who is meant: the person was named in
- * full or resolved from a role earlier, and no one else of that surname has appeared since; or, failing that,
- * the person holds a cabinet office on the article's date (a short form with an honorific: any office) and
- * the text gives no sign of another person ("Ryan Reynolds", "Cooper Neill", "Mr. Reeves" for a woman,
- * "May" the month).
+ * bare surname ("Reynolds") links when the document has made clear who is meant: the person was named in
+ * full or resolved from a role earlier, and no one else of that surname has appeared since. Failing that, a
+ * sitting minister is recognised from the article's date alone: an honorific short form of anyone in office,
+ * or the bare surname of a cabinet minister in a text about politics, unless the text gives a sign of another
+ * person ("Ryan Reynolds", "Cooper Neill", "Mr. Reeves" for a woman, "The Hague", "May" the month, or an
+ * everyday word opening a sentence: "Hunt for ...").
  */
 import type { KnowledgeBase } from '../knowledge/query';
 import type { Person } from '../knowledge/schema';
