@@ -54,6 +54,13 @@ describe('names, aliases and typography', () => {
     expect(found('Hitachi Vantara and Aycliffe Business Park are elsewhere.', '2025-01-10')).toEqual([]);
   });
 
+  it('keeps an alias before a capitalised common noun (Title Case headlines, train classes)', () => {
+    expect(found('Hitachi Class 800 Trains Roll Out of Aycliffe Factory', '2025-01-10')).toEqual([
+      'Hitachi=hitachi-rail/alias',
+      'Aycliffe=newton-aycliffe/alias',
+    ]);
+  });
+
   it('ignores lower-case words that happen to spell a name', () => {
     expect(found('the hitachi logo and newton aycliffe in lower case', '2025-01-10')).toEqual([]);
   });

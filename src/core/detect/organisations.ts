@@ -9,6 +9,14 @@ import type { RawMatch } from './matcher';
 import { allCaps, capitalised, plainGap, possessiveAt, wordsAfter } from './neighbours';
 import { CAPITALISED_FOLLOWERS_OK } from './lexicon';
 
+/** Capitalised nouns after an alias that do not make a longer proper name ("Hitachi Class 800", Title Case "Hitachi Plant Saved"). */
+const GENERIC_NOUNS = new Set([
+  'class', 'plant', 'plants', 'factory', 'factories', 'site', 'sites', 'train', 'trains', 'jobs', 'job', 'deal', 'deals',
+  'workers', 'workforce', 'staff', 'boss', 'bosses', 'order', 'orders', 'contract', 'contracts', 'investment', 'lifeline',
+  'closure', 'future', 'says', 'said', 'wins', 'win', 'secures', 'confirms', 'announces', 'warns', 'cuts', 'builds',
+  'station', 'residents', 'town', 'council', 'mp', 'rail', 'railway', 'depot', 'works', 'trainbuilder', 'carriages',
+]);
+
 export interface OrgHit {
   entity: Entity;
   kind: 'name' | 'alias';
@@ -25,7 +33,7 @@ export function resolveOrganisation(text: string, m: RawMatch, next: RawMatch | 
   const pick = core.find((t) => !t.alias) ?? core[0]!;
   if (pick.alias && !allCaps(raw) && !possessiveAt(text, m.end)) {
     const a0 = wordsAfter(text, m.end, 1)[0];
-    if (a0 && plainGap(a0.gap) && capitalised(a0.raw) && !allCaps(a0.raw) && !CAPITALISED_FOLLOWERS_OK.has(a0.folded)) {
+    if (a0 && plainGap(a0.gap) && capitalised(a0.raw) && !allCaps(a0.raw) && !CAPITALISED_FOLLOWERS_OK.has(a0.folded) && !GENERIC_NOUNS.has(a0.folded)) {
       const known = next && next.start === a0.start && next.targets.some((t) => t.t === 'org' || t.t === 'person-full' || t.t === 'person-short');
       if (!known) return undefined;
     }
