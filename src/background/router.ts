@@ -72,7 +72,7 @@ const pageHandlers: { [T in PageToBackground['type']]: Handler<Extract<PageToBac
       const e = kb.entity(id);
       if (!e) continue;
       const office = e.type === 'person' ? (kb.officesHeldOn(id, msg.date)[0]?.office.shortName ?? null) : null;
-      out.push({ id, type: e.type, name: e.name, summary: e.summary, office, newestCoverage: await newestCoverage(id, msg.date) });
+      out.push({ id, type: e.type, name: e.name, summary: e.summary, office, newestCoverage: msg.url ? await (await engine()).newest(id, msg.date, msg.url) : await newestCoverage(id, msg.date) });
     }
     return out;
   },

@@ -51,7 +51,8 @@ export const PageToBackgroundSchema = v.variant('type', [
   /** `url`: the tab's address when the opener knows it and the browser does not tell (popup opened in a tab). */
   v.object({ type: v.literal('popup/get-tab-state'), tabId: v.pipe(v.number(), v.integer()), url: v.optional(HttpUrl) }),
   v.object({ type: v.literal('popup/jump'), tabId: v.pipe(v.number(), v.integer()), entity: Id }),
-  v.object({ type: v.literal('popup/get-summaries'), entities: v.pipe(v.array(Id), v.maxLength(500)), date: IsoDate }),
+  /** `url`: the page itself, left out of its own "newest earlier story". */
+  v.object({ type: v.literal('popup/get-summaries'), entities: v.pipe(v.array(Id), v.maxLength(500)), date: IsoDate, url: v.optional(HttpUrl) }),
   /** After the reader granted the site's permission: register the content script there and scan the tab. */
   v.object({ type: v.literal('popup/enable-site'), tabId: v.pipe(v.number(), v.integer()) }),
   /** The sites the reader enabled (granted optional host permissions), for the options page. */

@@ -58,7 +58,7 @@ async function load(where: Target): Promise<Load> {
   const settings = await loadSettings();
   const report = state.report;
   const summaries = report?.entities.length
-    ? await sendToBackground({ type: 'popup/get-summaries', entities: report.entities.map((e) => e.entity), date: report.date })
+    ? await sendToBackground({ type: 'popup/get-summaries', entities: report.entities.map((e) => e.entity), date: report.date, url: report.url })
     : [];
   return { kind: 'ready', tab: state, summaries, settings };
 }

@@ -65,12 +65,23 @@ describe.each(['chromium', 'firefox'] as const)('%s popup', (name) => {
     const row = (id: string) =>
       popup.evaluate((entity) => {
         const li = document.querySelector(`[role="option"][data-entity="${entity}"]`);
-        return { count: li?.querySelector('.count')?.textContent ?? '', office: li?.querySelector('.office')?.textContent ?? '', summary: li?.querySelector('.summary')?.textContent ?? '' };
+        return {
+          count: li?.querySelector('.count')?.textContent ?? '',
+          office: li?.querySelector('.office')?.textContent ?? '',
+          summary: li?.querySelector('.summary')?.textContent ?? '',
+          coverage: li?.querySelector('.coverage')?.textContent ?? '',
+        };
       }, id);
     expect((await row('hitachi-rail')).count).toBe(`${onPage} mentions`);
     // The article is dated 10 October 2024: the Transport Secretary of that day, not of today.
     expect((await row('louise-haigh')).office).toMatch(/Transport/);
     expect((await row('hitachi-rail')).summary.length).toBeGreaterThan(20);
+    // The newest related earlier story (from the bundled archive), never the article itself, which the
+    // reading history has just recorded.
+    const coverage = (await row('hitachi-rail')).coverage;
+    expect(coverage).toMatch(/^Latest earlier story: .+ \(.+, \d{1,2} [A-Z][a-z]{2} 20\d\d\)$/);
+    const title = await page.evaluate(() => document.title);
+    expect(coverage).not.toContain(title.slice(0, 40));
     const dateLine = await popup.evaluate(() => document.querySelector('[data-state="date"]')?.textContent ?? '');
     expect(dateLine).toMatch(/^Article date 10 Oct 2024, from the page's /);
 
