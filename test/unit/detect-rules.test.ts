@@ -168,6 +168,11 @@ describe('role titles resolve to the holder on the article date', () => {
     expect(found('Transport Secretary Louise Haigh quit.', '2025-01-10')).toEqual(['Louise Haigh=louise-haigh/name']);
   });
 
+  it('keeps a title before a Title Case headline verb, but not before someone else\'s name', () => {
+    expect(found('Prime Minister Visits Hitachi Plant', '2025-01-10')).toEqual(['Prime Minister=keir-starmer/role', 'Hitachi=hitachi-rail/alias']);
+    expect(found('Prime Minister Benjamin Netanyahu visits London', '2025-01-10')).toEqual([]);
+  });
+
   it('resolves a bare "Secretary of State" to the department the document has named', () => {
     expect(found('To ask the Secretary of State for Transport. The Secretary of State replied.', '2024-04-16')).toEqual([
       'Secretary of State for Transport=mark-harper/role',

@@ -169,3 +169,14 @@ export const WORD_SURNAMES = new Set([
   'payne', 'peck', 'pike', 'pope', 'rock', 'sands', 'seal', 'slater', 'soames', 'sole', 'strong', 'stuart', 'tapper',
   'timms', 'tory', 'trott', 'vaizey', 'warman', 'webb', 'whittle', 'wiggins', 'willis', 'wood', 'coffey', 'raab',
 ]);
+
+/** Verbs and nouns that follow a title or an alias in Title Case headlines ("Prime Minister Visits Hitachi Plant"). */
+export const HEADLINE_WORDS = new Set([
+  'says', 'said', 'visits', 'visited', 'warns', 'backs', 'vows', 'announces', 'unveils', 'launches', 'urges', 'defends',
+  'rejects', 'insists', 'admits', 'promises', 'pledges', 'calls', 'faces', 'meets', 'tells', 'wins', 'loses', 'hits',
+  'slams', 'confirms', 'denies', 'resigns', 'quits', 'sacks', 'appoints', 'orders', 'approves', 'blocks', 'signs',
+  'opens', 'praises', 'attacks', 'answers', 'responds', 'speaks', 'writes', 'plans', 'set', 'sets', 'to', 'under',
+  'over', 'on', 'at', 'in', 'after', 'before', 'amid', 'as', 'by', 'from', 'into', 'with', 'without', 'against',
+  'announcement', 'speech', 'statement', 'visit', 'plan', 'pledge', 'letter', 'interview', 'questions', 'cabinet',
+  'reshuffle', 'budget', 'deal', 'u', 'turn', 'row', 'gamble', 'pressure', 'support', 'criticism', 'challenge',
+]);

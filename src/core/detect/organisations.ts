@@ -7,7 +7,7 @@
 import type { Entity } from '../knowledge/schema';
 import type { RawMatch } from './matcher';
 import { allCaps, capitalised, plainGap, possessiveAt, wordsAfter } from './neighbours';
-import { CAPITALISED_FOLLOWERS_OK } from './lexicon';
+import { CAPITALISED_FOLLOWERS_OK, HEADLINE_WORDS } from './lexicon';
 
 /** Capitalised nouns after an alias that do not make a longer proper name ("Hitachi Class 800", Title Case "Hitachi Plant Saved"). */
 const GENERIC_NOUNS = new Set([
@@ -33,7 +33,7 @@ export function resolveOrganisation(text: string, m: RawMatch, next: RawMatch | 
   const pick = core.find((t) => !t.alias) ?? core[0]!;
   if (pick.alias && !allCaps(raw) && !possessiveAt(text, m.end)) {
     const a0 = wordsAfter(text, m.end, 1)[0];
-    if (a0 && plainGap(a0.gap) && capitalised(a0.raw) && !allCaps(a0.raw) && !CAPITALISED_FOLLOWERS_OK.has(a0.folded) && !GENERIC_NOUNS.has(a0.folded)) {
+    if (a0 && plainGap(a0.gap) && capitalised(a0.raw) && !allCaps(a0.raw) && !CAPITALISED_FOLLOWERS_OK.has(a0.folded) && !GENERIC_NOUNS.has(a0.folded) && !HEADLINE_WORDS.has(a0.folded)) {
       const known = next && next.start === a0.start && next.targets.some((t) => t.t === 'org' || t.t === 'person-full' || t.t === 'person-short');
       if (!known) return undefined;
     }

@@ -14,6 +14,7 @@ import {
   CAPITALISED_FOLLOWERS_OK,
   FOREIGN_QUALIFIERS,
   GENERIC_DETERMINERS,
+  HEADLINE_WORDS,
   NOT_CURRENT_BEFORE_TITLE,
   ORDINALS,
   POSSESSIVE_PRONOUNS,
@@ -174,7 +175,7 @@ export function resolveRole(text: string, m: RawMatch, next: RawMatch | undefine
     if ((plainGap(a0.gap) || comma) && capitalised(a0.raw)) {
       const isPerson = next && next.start === a0.start && next.targets.some((t) => t.t === 'person-full' || t.t === 'person-short');
       if (isPerson) nameFollows = true;
-      else if (!comma && !CAPITALISED_FOLLOWERS_OK.has(a0.folded)) return { linked: false, reason: "someone else's title" };
+      else if (!comma && !CAPITALISED_FOLLOWERS_OK.has(a0.folded) && !HEADLINE_WORDS.has(a0.folded)) return { linked: false, reason: "someone else's title" };
       else if (comma && after[1] && plainGap(after[1].gap) && capitalised(after[1].raw) && !CAPITALISED_FOLLOWERS_OK.has(a0.folded)) {
         return { linked: false, reason: "someone else's title" };
       }
