@@ -8,7 +8,8 @@
  * the request is checked against optional_host_permissions and permissions.onAdded fires). So this test
  * launches its own Firefox with that preference, and covers: the popup's "not enabled" state, one click
  * grants the site and scans the open tab without a reload, the content script is registered for the site
- * (a reload is highlighted), the options list shows it, and removing it there unregisters the script.
+ * (a reload is highlighted), the options list shows it, removing it there unregisters the script, and
+ * adding it back by typing its address in the options registers it again.
  *
  * Chromium: its permission prompt is a native dialog that neither the DevTools protocol nor a command-line
  * switch can accept (Chromium only auto-confirms it in its own C++ browser tests). So the Chromium test
@@ -113,6 +114,18 @@ describe('firefox: enabling a new site', () => {
     await page.reload({ waitUntil: 'domcontentloaded' });
     await settle(1500);
     expect(await mentions(page)).toBe(0);
+
+    // Adding the site back from the options page: typed address, permission, registration.
+    await options.evaluate((value) => {
+      const input = document.querySelector('#site-input') as HTMLInputElement;
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }, new URL(article).origin);
+    await options.locator('#site-input ~ button[type="submit"]').click();
+    await options.waitForFunction(() => !!document.querySelector('#reader-sites li[data-origin="http://localhost/*"]'), { polling: 50, timeout: 15_000 });
+    expect(await options.evaluate(REGISTERED)).toEqual([{ id: 'backstory-reader-sites', matches: ['http://localhost/*'] }]);
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(() => document.querySelectorAll('backstory-mention').length >= 5, { polling: 100, timeout: 20_000 });
   });
 });
 
