@@ -3,10 +3,12 @@ import { browser, type Runtime } from '../platform/browser';
 import { sendToTab } from '../messaging/send';
 import { handleMessage } from './router';
 import { watchTabs } from './tabs';
+import { initCoverage } from './coverage-bridge';
 import { watchSites } from './sites';
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => handleMessage(message, sender));
 watchTabs();
+initCoverage();
 watchSites();
 
 browser.commands.onCommand.addListener(async (command) => {
