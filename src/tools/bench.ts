@@ -18,7 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { chromiumPath, firefoxPath } from './browsers';
 import { startServer } from './harness/server';
 import { contentScriptFiles } from './bench/bundle';
-import { startChromium, type Condition, type Sample } from './bench/chromium';
+import { startChromium, type Condition, type Sample, type TraceBreakdown } from './bench/chromium';
 import { engineThroughput, type EngineReport } from './bench/engine';
 import { startFirefox, type FirefoxCondition, type FirefoxSample } from './bench/firefox';
 import { knowledgeBase, namesRegExpSource } from './bench/names';
@@ -194,6 +194,29 @@ function chromiumRows(figs: PageFigures[]): string[][] {
   ];
 }
 
+function traceRows(pages: BenchPage[], traces: TraceBreakdown[], figs: PageFigures[]): string[][] {
+  const rows = [['page', 'E script ms', 'E style+layout+paint ms', 'E other ms', 'E total ms', 'E script / F', 'longest task after DCL ms, with / without']];
+  for (const page of pages) {
+    const of = (c: 'ext' | 'base'): TraceBreakdown[] => traces.filter((t) => t.page === page.id && t.condition === c);
+    const ext = of('ext');
+    const base = of('base');
+    if (!ext.length || !base.length) continue;
+    const d = (k: 'js' | 'render' | 'other' | 'total'): Stats => stats(ext.map((e, i) => e[k] - (base[i] ?? base[0]!)[k]));
+    const f = figs.find((x) => x.page.id === page.id);
+    const js = d('js');
+    rows.push([
+      page.title,
+      fmtStats(js),
+      fmtStats(d('render')),
+      fmtStats(d('other')),
+      fmtStats(d('total')),
+      f ? ratio(js, f.f) : '–',
+      `${fmt(stats(ext.map((e) => e.longestAfterDcl)).max, 0)} / ${fmt(stats(base.map((e) => e.longestAfterDcl)).max, 0)}`,
+    ]);
+  }
+  return rows;
+}
+
 interface FirefoxFigures {
   page: BenchPage;
   first: Stats;
@@ -266,6 +289,7 @@ async function main(): Promise<void> {
   const pages = site.pages.filter((p) => !opts.pages || opts.pages.includes(p.id));
   const server = await startServer(site.routes);
   const samples: Sample[] = [];
+  const traces: TraceBreakdown[] = [];
   const ffSamples: FirefoxSample[] = [];
   let chromiumVersion: string | null = null;
   let firefoxVersion: string | null = null;
@@ -283,6 +307,15 @@ async function main(): Promise<void> {
               const s = await c.measure(page, server.url(page.path), cond, round);
               samples.push(s);
               log(`chromium round ${round + 1}/${opts.runs} ${page.id} ${cond}: task ${fmt(s.taskMs)} ms, script ${fmt(s.scriptMs)} ms, ${s.highlights} highlights${s.settled ? '' : ' (did not settle)'}`);
+            }
+          }
+        }
+        for (let i = 0; i < 2; i++) {
+          for (const page of pages) {
+            for (const cond of rotate(['ext', 'base'] as const, i)) {
+              const t = await c.trace(page, server.url(page.path), cond, server.origin);
+              traces.push(t);
+              log(`chromium trace ${page.id} ${cond}: ${fmt(t.total)} ms (js ${fmt(t.js)}, render ${fmt(t.render)}, parse ${fmt(t.parse)}, other ${fmt(t.other)}), longest task after DCL ${fmt(t.longestAfterDcl)} ms`);
             }
           }
         }
@@ -330,7 +363,7 @@ async function main(): Promise<void> {
     };
   });
   for (const f of figs) if (f.unsettled) notes.push(`${f.page.title}: ${f.unsettled} extension run(s) did not finish highlighting within 90 s and were left out of E`);
-  if (opts.json) writeFileSync(opts.json, JSON.stringify({ samples, ffSamples, engine, bundles }, null, 1));
+  if (opts.json) writeFileSync(opts.json, JSON.stringify({ samples, traces, ffSamples, engine, bundles }, null, 1));
 
   const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
   const mach = machine(chromiumVersion, firefoxVersion);
@@ -338,6 +371,7 @@ async function main(): Promise<void> {
 
   // --- readable table (stderr keeps stdout for the markdown) ---
   if (samples.length) log('\nChromium (median [min–max] of ' + opts.runs + ' alternating runs)\n' + textTable(chromiumRows(figs)));
+  if (traces.length) log('\nChromium, where the time goes (traced loads, with minus without the extension)\n' + textTable(traceRows(pages, traces, figs)));
   if (ffSamples.length) log('\nFirefox ESR (what WebDriver BiDi lets us read)\n' + textTable(firefoxRows(ffFigs)));
   log('\nEngine in node\n' + textTable(engineRows(engine)));
   log('\nBudgets\n' + budgetLines.map((l) => '  ' + l).join('\n'));
@@ -351,6 +385,13 @@ async function main(): Promise<void> {
     '',
   );
   if (samples.length) md.push('**Chromium (headless)**', '', mdTable(chromiumRows(figs)), '');
+  if (traces.length)
+    md.push(
+      '**Where E goes (Chromium trace, with minus without the extension)**: script (the content script, including the module load and the knowledge base setup), style/layout/paint caused by its DOM writes, other (IPC, isolated-world setup, GC outside script). "E script / F" compares like with like: neither counts rendering.',
+      '',
+      mdTable(traceRows(pages, traces, figs)),
+      '',
+    );
   if (ffSamples.length)
     md.push('**Firefox ESR (headless)**: BiDi exposes no script-time, long-task or heap metrics, so only these can be read:', '', mdTable(firefoxRows(ffFigs)), '');
   md.push('**Detection engine in node** (bundled as in the extension, paragraph by paragraph):', '', mdTable(engineRows(engine)), '');

@@ -101,9 +101,67 @@ const longest = (tasks: [number, number][], after: number): { max: number; n: nu
   return { max: late.reduce((a, [, d]) => Math.max(a, d), 0), n: late.length };
 };
 
+/** Main-thread time of one traced load, by kind of work (ms). */
+export interface TraceBreakdown {
+  condition: 'ext' | 'base';
+  page: string;
+  total: number;
+  /** Script: microtasks, function calls, script evaluation, module compile (and what runs inside them). */
+  js: number;
+  /** Style, layout, pre-paint, compositing inputs, paint (outside script). */
+  render: number;
+  parse: number;
+  other: number;
+  /** Longest main-thread task after DOMContentLoaded, any length (ms). */
+  longestAfterDcl: number;
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { name?: string };
+}
+
+const JS_EVENTS = new Set(['RunMicrotasks', 'FunctionCall', 'EvaluateScript', 'v8.callFunction', 'v8.evaluateModule', 'v8.compileModule', 'v8.compile', 'v8.run', 'TimerFire', 'FireAnimationFrame']);
+const RENDER_EVENTS = new Set(['WebFrameWidgetImpl::UpdateLifecycle', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Document::updateStyle', 'LocalFrameView::layout']);
+const PARSE_EVENTS = new Set(['ParseHTML', 'HTMLDocumentParser::PumpTokenizer']);
+
+/** Sort the renderer main thread's work into kinds, each span counted once (by its outermost known event). */
+export function breakdown(events: TraceEvent[]): Omit<TraceBreakdown, 'condition' | 'page'> {
+  const threads = new Map<string, string>();
+  for (const e of events) if (e.name === 'thread_name' && e.args?.name) threads.set(`${e.pid}:${e.tid}`, e.args.name);
+  const main = events.filter((e) => e.ph === 'X' && e.dur !== undefined && threads.get(`${e.pid}:${e.tid}`) === 'CrRendererMain');
+  const byPid = new Map<number, number>();
+  for (const e of main) if (e.name === 'RunTask') byPid.set(e.pid, (byPid.get(e.pid) ?? 0) + e.dur!);
+  const pid = [...byPid].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const ev = main.filter((e) => e.pid === pid).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const dcl = events.find((e) => e.pid === pid && (e.name === 'MarkDOMContent' || e.name === 'domContentLoadedEventStart'))?.ts ?? 0;
+  const out = { total: 0, js: 0, render: 0, parse: 0, other: 0, longestAfterDcl: 0 };
+  const stack: { end: number; kind: string | null }[] = [];
+  for (const e of ev) {
+    while (stack.length && stack[stack.length - 1]!.end <= e.ts) stack.pop();
+    const inherited = stack.find((x) => x.kind)?.kind ?? null;
+    const own = JS_EVENTS.has(e.name) ? 'js' : RENDER_EVENTS.has(e.name) ? 'render' : PARSE_EVENTS.has(e.name) ? 'parse' : null;
+    if (e.name === 'RunTask' && !stack.length) {
+      out.total += e.dur! / 1000;
+      if (e.ts >= dcl) out.longestAfterDcl = Math.max(out.longestAfterDcl, e.dur! / 1000);
+    }
+    if (own && !inherited) (out as Record<string, number>)[own]! += e.dur! / 1000;
+    stack.push({ end: e.ts + e.dur!, kind: inherited ?? own });
+  }
+  out.other = out.total - out.js - out.render - out.parse;
+  return out;
+}
+
 export interface ChromiumBench {
   version: string;
   measure(page: BenchPage, url: string, condition: Condition, round: number): Promise<Sample>;
+  /** One traced load (not timed: tracing has its own cost), for the breakdown of where the time goes. */
+  trace(page: BenchPage, url: string, condition: 'ext' | 'base', origin: string): Promise<TraceBreakdown>;
   close(): Promise<void>;
 }
 
@@ -164,9 +222,36 @@ export async function startChromium(opts: { dist?: string; markSource: string; n
     }
   };
 
+  const trace = async (bp: BenchPage, url: string, condition: 'ext' | 'base', origin: string): Promise<TraceBreakdown> => {
+    const ctx = condition === 'ext' ? withExt : without;
+    const page = await ctx.newPage();
+    // Land on the same origin first, so the traced navigation stays in this renderer process.
+    await page.goto(`${origin}/bench/blank`);
+    await page.addInitScript({ content: PROBE_INIT });
+    const cdp = await ctx.newCDPSession(page);
+    try {
+      await cdp.send('Performance.enable');
+      const events: TraceEvent[] = [];
+      cdp.on('Tracing.dataCollected', (e) => {
+        events.push(...(e.value as unknown as TraceEvent[]));
+      });
+      await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel', 'blink', 'loading'] } } as never);
+      await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+      await settle(page, cdp, { mention: condition === 'ext', done: bp.selfTimed });
+      const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+      await cdp.send('Tracing.end');
+      await done;
+      return { condition, page: bp.id, ...breakdown(events) };
+    } finally {
+      await cdp.detach().catch(() => undefined);
+      await page.close();
+    }
+  };
+
   return {
     version,
     measure,
+    trace,
     close: async () => {
       await withExt.close();
       await without.close();
