@@ -52,6 +52,7 @@ describe('names, aliases and typography', () => {
 
   it('does not take an alias that is part of some other proper name', () => {
     expect(found('Hitachi Vantara and Aycliffe Business Park are elsewhere.', '2025-01-10')).toEqual([]);
+    expect(found('the Mayor of Great Aycliffe said', '2025-01-10')).toEqual([]);
   });
 
   it('keeps an alias before a capitalised common noun (Title Case headlines, train classes)', () => {
