@@ -93,6 +93,10 @@ describe('honorifics and short forms need the document to say who is meant', () 
     expect(ms.map((m) => [m.text, m.entity, m.kind])).toEqual([['The Rt Hon John Healey MP', 'john-healey', 'honorific']]);
   });
 
+  it('includes post-nominals in a styled name', () => {
+    expect(found('By The Rt Hon Sir Keir Starmer KCB KC MP, Prime Minister', '2025-01-10')[0]).toBe('The Rt Hon Sir Keir Starmer KCB KC MP=keir-starmer/honorific');
+  });
+
   it('treats "Sir Keir Starmer" as an honorific full name and "Sir Keir" as a short form', () => {
     expect(found('Sir Keir Starmer arrived. Sir Keir spoke.', '2025-01-10')).toEqual([
       'Sir Keir Starmer=keir-starmer/honorific',

@@ -20,6 +20,9 @@ export interface RawMatch {
   prefixed: boolean;
 }
 
+/** Letters after a name that belong to a styled name's span. */
+const POST_NOMINALS = new Set(['MP', 'KC', 'QC', 'KCB', 'GCB', 'CB', 'KBE', 'DBE', 'CBE', 'OBE', 'MBE', 'PC', 'FRS', 'MSP', 'MS', 'MLA', 'MEP', 'DL', 'JP']);
+
 const hasFullName = (node: TrieNode<Target>): boolean => node.targets!.some((t) => t.t === 'person-full');
 
 function matchAt(text: string, start: number, hash: number, c: Compiled, stats?: ScanStats): RawMatch | undefined {
@@ -62,8 +65,11 @@ function matchAt(text: string, start: number, hash: number, c: Compiled, stats?:
       const before = wordsBefore(text, best.start, 1)[0];
       if (before && before.folded === 'the' && plainGap(before.gap)) best.start = before.start;
     }
-    const after = wordsAfter(text, best.end, 1)[0];
-    if (after && after.raw === 'MP' && plainGap(after.gap)) best.end = after.end;
+    // Post-nominals after a styled name: "The Rt Hon Sir Keir Starmer KCB KC MP".
+    for (const w of wordsAfter(text, best.end, 5)) {
+      if (!POST_NOMINALS.has(w.raw) || !/^,? $/.test(w.gap)) break;
+      best.end = w.end;
+    }
   }
   return best;
 }
