@@ -47,6 +47,20 @@ export function createMentionElement(doc: Document, m: Mention, meta: MentionMet
 }
 
 /**
+ * True when the page itself defined a `backstory-mention` custom element (the name is the page's, and text put
+ * inside its element could vanish into the page's shadow root): Backstory then writes nothing on the page. Works
+ * from an isolated world, where `customElements` is not available: an element of a defined name is `:defined`
+ * as soon as it is created (this runs the page's constructor once).
+ */
+export function pageOwnsMentionTag(doc: Document): boolean {
+  try {
+    return doc.createElement(MENTION_TAG).matches(':defined');
+  } catch {
+    return true; // the page's constructor threw: the name is taken
+  }
+}
+
+/**
  * Wrap [start, end) of a text node. Returns the new element, or null if the node is gone or too short
  * (the page changed it since it was read).
  */

@@ -11,7 +11,7 @@ import { sendToBackground } from '../messaging/send';
 import { browser, contextInvalidated } from '../platform/browser';
 import * as v from 'valibot';
 import { CardController } from './card-controller';
-import { MENTION_TAG, removeLeftovers, unwrapAll } from './highlight';
+import { MENTION_TAG, pageOwnsMentionTag, removeLeftovers, unwrapAll } from './highlight';
 import { pageArticleDate } from './page-date';
 import { Scanner } from './scanner';
 import { MUTATION_DEBOUNCE_MS, ORPHAN_CHECK_MS, REPORT_THROTTLE_MS } from './timings';
@@ -21,6 +21,15 @@ const today = (): string => new Date().toISOString().slice(0, 10);
 
 async function main(): Promise<void> {
   if (window.top !== window) return; // frames are not scanned (see README: "Which frames")
+  if (pageOwnsMentionTag(document)) {
+    // The page defined its own <backstory-mention>: Backstory writes nothing here (not even the clean-up of
+    // leftovers, which would unwrap the page's own elements) and says so to the popup.
+    await sendToBackground({
+      type: 'content/page-report',
+      report: { url: location.href.slice(0, 4096), title: document.title.slice(0, 1000), date: today(), dateSource: 'today', status: 'off', entities: [] },
+    });
+    return;
+  }
   const life = new AbortController();
   const signal = life.signal;
   const host = location.host.toLowerCase();
@@ -103,9 +112,23 @@ async function main(): Promise<void> {
     await sendReport();
   };
 
+  // A page that takes our highlights out as they appear is not fought: where it removed one of them in two
+  // separate rounds, Backstory stops putting them back (otherwise the two would re-wrap and unwrap forever).
+  let round = 0;
+  const removals = new WeakMap<Node, { round: number; rounds: number }>();
+  const leftAlone = (n: Node): boolean => {
+    for (let p: Node | null = n; p; p = p.parentNode) if ((removals.get(p)?.rounds ?? 0) >= 2) return true;
+    return false;
+  };
   const collect = (r: MutationRecord): void => {
     if (r.type === 'characterData') pendingRoots.add(r.target.parentNode ?? r.target);
     else for (const n of r.addedNodes) pendingRoots.add(n);
+    for (const n of r.removedNodes) {
+      if (n.nodeType !== 1 || (n as Element).localName !== MENTION_TAG) continue;
+      const seen = removals.get(r.target);
+      if (!seen) removals.set(r.target, { round, rounds: 1 });
+      else if (seen.round !== round) removals.set(r.target, { round, rounds: seen.rounds + 1 });
+    }
   };
   let mutationTimer: ReturnType<typeof setTimeout> | undefined;
   const startObserving = (): void => {
@@ -130,7 +153,8 @@ async function main(): Promise<void> {
       await scanAll();
       return;
     }
-    const roots = [...pendingRoots].filter((n) => n.isConnected && !isOurs(n));
+    round++;
+    const roots = [...pendingRoots].filter((n) => n.isConnected && !isOurs(n) && !leftAlone(n));
     pendingRoots.clear();
     // Drop roots inside other roots: each subtree is scanned once.
     const top = roots.filter((n) => !roots.some((o) => o !== n && o.contains(n)));

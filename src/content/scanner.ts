@@ -14,6 +14,12 @@ import { yieldToPage } from './yield';
 /** Longest text handed to the detector at once: a 10 MB text node is read in windows, cut at a line or sentence end. */
 const WINDOW = 16_384;
 
+/**
+ * Text nodes longer than this are read but never split: splitting a 10 MB text node made Chromium lay the
+ * whole paragraph out again, freezing the page for about 3 s. No news paragraph comes near it.
+ */
+const MAX_WRAPPED_NODE_CHARS = 200_000;
+
 export class Scanner {
   readonly seen = new Set<string>();
   private ctx: DocumentContext;
@@ -81,6 +87,7 @@ export class Scanner {
       this.seen.add(m.entity);
       // Cross-node mentions stay unwrapped; a node the page changed since we read it is left alone.
       if (end - nodeStart > node.data.length || node.data.slice(start - nodeStart, end - nodeStart) !== m.text) continue;
+      if (node.data.length > MAX_WRAPPED_NODE_CHARS) continue;
       jobs.push({ node, start: start - nodeStart, end: end - nodeStart, m, first });
     }
     let n = 0;
