@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createDetector, detectAll, type Mention } from '../../src/core/detect/index';
-import { testKb } from './detect-test-kb';
+import { compileKnowledge } from '../../src/core/knowledge/compile';
+import { KnowledgeBase } from '../../src/core/knowledge/query';
+import { TEST_FILES, testKb } from './detect-test-kb';
 
 const kb = testKb();
 const detector = createDetector(kb);
@@ -116,6 +118,32 @@ describe('honorifics and short forms need the document to say who is meant', () 
     expect(found('Hunt for the missing walker goes on', '2023-06-01')).toEqual([]);
     expect(found('Tories clash with Hunt over tax', '2023-06-01')).toEqual(['Hunt=jeremy-hunt/name']);
     expect(found('Jeremy Hunt spoke. Hunt said taxes would fall.', '2023-06-01')).toEqual(['Jeremy Hunt=jeremy-hunt/name', 'Hunt=jeremy-hunt/name']);
+  });
+
+  it('prefers the holder of a single-holder cabinet office when two sitting ministers share a surname', () => {
+    const kb2 = new KnowledgeBase(
+      compileKnowledge([
+        ...TEST_FILES.filter((f) => f.path !== 'offices/test.json'),
+        {
+          path: 'offices/test.json',
+          data: {
+            offices: [
+              ...(TEST_FILES.find((f) => f.path === 'offices/test.json')!.data as { offices: object[] }).offices,
+              { id: 'minister-without-portfolio', name: 'Minister without Portfolio', shortName: 'Minister without Portfolio', titles: [], department: 'Cabinet Office', cabinet: true, holders: 'multiple', from: '2010-05-11', to: null, source: 'https://example.org/test-data' },
+            ],
+          },
+        },
+        {
+          path: 'people/ellie-reeves.json',
+          data: {
+            id: 'ellie-reeves', type: 'person', name: 'Ellie Reeves', surname: 'Reeves', names: [], shortForms: ['Ms Reeves'], summary: 'Test person.',
+            summarySource: 'https://example.org/test-data', parties: [], seats: [], facts: [],
+            tenures: [{ office: 'minister-without-portfolio', from: '2024-07-06', to: null, evidenceAsOf: '2026-01-01', source: 'https://example.org/test-data' }],
+          },
+        },
+      ]),
+    );
+    expect(detectAll(kb2, 'PMQs: Starmer under fire as Reeves in tears', '2025-07-02').map((m) => m.entity)).toEqual(['keir-starmer', 'rachel-reeves']);
   });
 
   it('links a bare surname by the date alone only in a text about politics', () => {

@@ -138,6 +138,7 @@ export const CAPITALISED_NON_NAMES = new Set([
   'energy', 'environment', 'culture', 'work', 'pensions', 'trade', 'rail', 'state', 'office', 'department',
   'politics', 'news', 'world', 'economy', 'sport', 'latest', 'top', 'story', 'stories', 'related', 'editor',
   'correspondent', 'reporter', 'interview', 'exclusive', 'pictured', 'above', 'below', 'left', 'right', 'centre',
+  'pmqs', 'during', 'since', 'meanwhile', 'earlier', 'later', 'separately', 'elsewhere', 'instead', 'still',
 ]);
 
 /** Function words that may follow a title in Title Case without being a name ("Prime Minister And ..."). */

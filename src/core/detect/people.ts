@@ -71,7 +71,7 @@ export function looksLikeMonth(text: string, m: RawMatch): boolean {
 
 /** Words that say a text is about UK politics. */
 const POLITICAL_WORDS =
-  /\b(?:[Pp]olitic(?:s|al|ian|ians)|[Gg]overnment|[Mm]inisters?|[Mm]inisterial|MPs?|Labour|Tor(?:y|ies)|Conservatives?|Lib Dems?|Reform UK|SNP|Commons|[Cc]abinet|Downing Street|No 10|Number 10|Westminster|Whitehall|Budget|Treasury|Parliament(?:ary)?|[Ee]lections?|Brexit|[Ss]hadow|Secretary|Chancellor|[Pp]rime [Mm]inister|(?<![\d.:] ?)PM|[Pp]olicy|[Rr]eshuffle|Holyrood|Senedd|[Mm]inistry|Department for|[Ll]eadership)\b/;
+  /\b(?:[Pp]olitic(?:s|al|ian|ians)|[Gg]overnment|[Mm]inisters?|[Mm]inisterial|MPs?|Labour|Tor(?:y|ies)|Conservatives?|Lib Dems?|Reform UK|SNP|Commons|[Cc]abinet|Downing Street|No 10|Number 10|Westminster|Whitehall|Budget|Treasury|Parliament(?:ary)?|[Ee]lections?|Brexit|[Ss]hadow|Secretary|Chancellor|[Pp]rime [Mm]inister|(?<![\d.:] ?)PM|[Pp]olicy|[Rr]eshuffle|Holyrood|Senedd|[Mm]inistry|Department for|[Ll]eadership|PMQs|Speaker)\b/;
 
 /** The document has shown it is about politics, or the words around this match do (bounded window). */
 function politicalContext(text: string, m: RawMatch, ctx: DocContext): boolean {
@@ -163,7 +163,10 @@ export function resolveShortForm(text: string, m: RawMatch, c: Compiled, ctx: Do
   // politics (a football report's "Kane" or "Reeves, the physio" is someone else).
   if (!honorific && !politicalContext(text, m, ctx)) return undefined;
   if (!honorific && !possessiveAt(text, m.end) && sentenceStart(text, m.start) && WORD_SURNAMES.has(m.words.join(' '))) return undefined;
-  const sitting = persons.filter((p) => holdsOffice(c.kb, p, ctx.date, !honorific));
+  let sitting = persons.filter((p) => holdsOffice(c.kb, p, ctx.date, !honorific));
+  // Two sitting ministers of one surname: the one in a single-holder office (the Chancellor) is the one news
+  // names by surname alone, not the one of several Ministers without Portfolio.
+  if (sitting.length > 1) sitting = sitting.filter((p) => c.kb.officesHeldOn(p.id, ctx.date).some((h) => h.office.holders === 'single' && (honorific || h.office.cabinet)));
   if (sitting.length !== 1) return undefined;
   ctx.establish(sitting[0]!.id);
   return { person: sitting[0]!, kind: honorific ? 'honorific' : 'name', start: m.start, end: m.end };
