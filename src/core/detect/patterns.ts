@@ -5,7 +5,7 @@
  */
 import type { KnowledgeBase } from '../knowledge/query';
 import type { Entity, Office, Person } from '../knowledge/schema';
-import { foldWords, hashWord } from './normalise';
+import { foldWords } from './normalise';
 import { AnchorSet } from './scan';
 import { WordTrie } from './trie';
 
@@ -155,6 +155,5 @@ export function compile(kb: KnowledgeBase): Compiled {
   const anchors = new AnchorSet();
   for (const h of main.firstWordHashes) anchors.add(h);
   for (const h of prefixes.firstWordHashes) anchors.add(h);
-  void hashWord;
   return { kb, main, prefixes, anchors, surnames, secretariesByDepartment, firstNames, titleWords };
 }
