@@ -73,11 +73,15 @@ export function looksLikeMonth(text: string, m: RawMatch): boolean {
 const POLITICAL_WORDS =
   /\b(?:[Pp]olitic(?:s|al|ian|ians)|[Gg]overnment|[Mm]inisters?|[Mm]inisterial|MPs?|Labour|Tor(?:y|ies)|Conservatives?|Lib Dems?|Reform UK|SNP|Commons|[Cc]abinet|Downing Street|No 10|Number 10|Westminster|Whitehall|Budget|Treasury|Parliament(?:ary)?|[Ee]lections?|Brexit|[Ss]hadow|Secretary|Chancellor|[Pp]rime [Mm]inister|(?<![\d.:] ?)PM|[Pp]olicy|[Rr]eshuffle|Holyrood|Senedd|[Mm]inistry|Department for|[Ll]eadership|PMQs|Speaker)\b/;
 
+/** The same words in headline capitals. */
+const POLITICAL_WORDS_CAPS =
+  /\b(?:POLITICS|GOVERNMENT|MINISTERS?|MPS?|LABOUR|TOR(?:Y|IES)|CONSERVATIVES?|COMMONS|CABINET|DOWNING STREET|WESTMINSTER|WHITEHALL|BUDGET|TREASURY|PARLIAMENT|ELECTIONS?|BREXIT|SHADOW|SECRETARY|CHANCELLOR|PRIME MINISTER|PMQS|RESHUFFLE)\b/;
+
 /** The document has shown it is about politics, or the words around this match do (bounded window). */
 function politicalContext(text: string, m: RawMatch, ctx: DocContext): boolean {
   if (ctx.political) return true;
   const window = text.slice(Math.max(0, m.start - 300), Math.min(text.length, m.end + 300));
-  if (POLITICAL_WORDS.test(window)) ctx.political = true;
+  if (POLITICAL_WORDS.test(window) || POLITICAL_WORDS_CAPS.test(window)) ctx.political = true;
   return ctx.political;
 }
 
