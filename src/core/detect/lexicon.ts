@@ -181,3 +181,31 @@ export const HEADLINE_WORDS = new Set([
   'announcement', 'speech', 'statement', 'visit', 'plan', 'pledge', 'letter', 'interview', 'questions', 'cabinet',
   'reshuffle', 'budget', 'deal', 'u', 'turn', 'row', 'gamble', 'pressure', 'support', 'criticism', 'challenge',
 ]);
+
+/**
+ * The commonest surnames in Britain and the United States: a full name with one of these ("David Jones",
+ * "Gareth Thomas", "Michael Moore") often belongs to someone else, so it links only in a text about politics.
+ */
+export const COMMON_SURNAMES = new Set([
+  'smith', 'jones', 'williams', 'taylor', 'brown', 'davies', 'evans', 'wilson', 'thomas', 'johnson', 'roberts',
+  'robinson', 'thompson', 'wright', 'walker', 'white', 'edwards', 'hughes', 'green', 'hall', 'lewis', 'harris',
+  'clarke', 'patel', 'jackson', 'wood', 'turner', 'martin', 'cooper', 'hill', 'ward', 'morris', 'moore', 'clark',
+  'lee', 'king', 'baker', 'harrison', 'morgan', 'allen', 'james', 'scott', 'phillips', 'watson', 'davis', 'parker',
+  'price', 'bennett', 'young', 'griffiths', 'mitchell', 'kelly', 'cook', 'carter', 'richardson', 'bailey', 'collins',
+  'bell', 'shaw', 'murphy', 'miller', 'cox', 'richards', 'khan', 'marshall', 'anderson', 'simpson', 'ellis', 'adams',
+  'singh', 'begum', 'wilkinson', 'foster', 'chapman', 'powell', 'webb', 'rogers', 'gray', 'grey', 'mason', 'ali',
+  'hunt', 'hussain', 'campbell', 'matthews', 'owen', 'palmer', 'holmes', 'mills', 'barnes', 'knight', 'lloyd',
+  'butler', 'russell', 'barker', 'fisher', 'stevens', 'jenkins', 'murray', 'dixon', 'harvey', 'graham', 'pearson',
+  'ahmed', 'fletcher', 'walsh', 'kaur', 'gibson', 'howard', 'andrews', 'stewart', 'elliott', 'reynolds', 'saunders',
+  'payne', 'fox', 'ford', 'pearce', 'day', 'brooks', 'west', 'lawrence', 'cole', 'atkinson', 'bradley', 'spencer',
+  'gill', 'dawson', 'ball', 'burton', "o'brien", 'watts', 'rose', 'booth', 'perry', 'ryan', 'grant', 'wells',
+  'armstrong', 'francis', 'rees', 'hayes', 'hart', 'hudson', 'newman', 'barrett', 'webster', 'hunter', 'gregory',
+  'carr', 'lowe', 'page', 'marsh', 'riley', 'dunn', 'woods', 'parsons', 'berry', 'stone', 'reid', 'holland',
+  'hawkins', 'harding', 'porter', 'robertson', 'newton', 'oliver', 'reed', 'kennedy', 'williamson', 'bird',
+  'gardner', 'shah', 'dean', 'lane', 'cunningham', 'long', 'frost', 'hamilton', 'wallace', 'alexander', 'garcia',
+  'rodriguez', 'martinez', 'hernandez', 'lopez', 'gonzalez', 'perez', 'sanchez', 'ramirez', 'torres', 'nguyen',
+  'hill', 'flores', 'rivera', 'gomez', 'diaz', 'cruz', 'reyes', 'morales', 'ortiz', 'gutierrez', 'chavez', 'ramos',
+  'kim', 'chen', 'wang', 'li', 'zhang', 'liu', 'brennan', 'doyle', 'mccarthy', 'oconnor', 'sullivan', 'byrne',
+  'kane', 'mcdonald', 'macdonald', 'mcdougall', 'ross', 'morrison', 'watt', 'paterson', 'smyth', 'bryant', 'glen',
+  'hands', 'spencer', 'miller', 'howell', 'evans', 'norman', 'field', 'burns', 'quinn', 'nash', 'burke', 'lamb',
+]);

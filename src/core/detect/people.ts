@@ -19,6 +19,7 @@ import {
   MONTH_JOINERS,
   MONTHS,
   WORD_SURNAMES,
+  COMMON_SURNAMES,
 } from './lexicon';
 import type { RawMatch } from './matcher';
 import { allCaps, capitalised, plainGap, possessiveAt, sentenceStart, spaceGap, wordsAfter, wordsBefore, type Neighbour } from './neighbours';
@@ -110,6 +111,10 @@ export function resolveFullName(text: string, m: RawMatch, c: Compiled, ctx: Doc
   if (!capitalised(raw)) return undefined;
   // Several people of one name: prefer one in office that day.
   const pick = persons.find((t) => holdsOffice(c.kb, t.person, ctx.date, false)) ?? persons[0]!;
+  // A full name with a common surname ("David Jones", "Gareth Thomas", "Michael Moore") names someone else in
+  // a text that is not about politics; a styled name ("The Rt Hon ...", "Sir ...") is political on its own.
+  if (!m.prefixed && !pick.honorific && COMMON_SURNAMES.has(m.words.at(-1)!) && !politicalContext(text, m, ctx)) return undefined;
+  ctx.political = true;
   ctx.establish(pick.person.id);
   return { person: pick.person, kind: m.prefixed || pick.honorific ? 'honorific' : 'name', start: m.start, end: m.end };
 }

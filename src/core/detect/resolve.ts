@@ -68,8 +68,8 @@ export function resolveMatch(
     else if (t.t === 'generic-secretary') hasGeneric = true;
   }
 
-  // Any office title, full name or department name says the text is about politics.
-  if (hasTitle || hasGeneric || hasFull) ctx.political = true;
+  // Any office title or department name says the text is about politics (a full name does once it is linked).
+  if (hasTitle || hasGeneric) ctx.political = true;
   if (hasFull) {
     const hit = resolveFullName(text, m, c, ctx);
     if (hit) return { mention: mention(text, hit.start, hit.end, hit.person.id, hit.person.name, hit.kind) };
