@@ -5,7 +5,7 @@
  */
 import type { CardData } from '../core/card';
 import type { CardHandle } from '../ui/card/mount';
-import { MENTION_TAG, CARD_TAG } from './highlight';
+import { MENTION_TAG, CARD_TAG, isOurMention } from './highlight';
 import { Interaction } from './interaction';
 
 export interface CardControllerDeps {
@@ -68,7 +68,7 @@ export class CardController {
 
   private mentionFrom(e: Event): HTMLElement | null {
     for (const t of e.composedPath()) {
-      if (t instanceof Element && t.localName === MENTION_TAG) return t as HTMLElement;
+      if (t instanceof Element && t.localName === MENTION_TAG) return isOurMention(t) ? (t as HTMLElement) : null;
     }
     return null;
   }
@@ -78,6 +78,9 @@ export class CardController {
   }
 
   private onClick(e: MouseEvent): void {
+    // Only the reader opens a card: a page's synthetic click could otherwise open one and read it (with the
+    // reader's "you read this on" lines) through the card's open shadow root.
+    if (!e.isTrusted) return;
     if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
     const mention = this.mentionFrom(e);
     if (!mention || mention.hasAttribute('hidden-by-reader')) return;
@@ -96,6 +99,7 @@ export class CardController {
       return;
     }
     if (e.key !== 'Enter' && e.key !== ' ') return;
+    if (!e.isTrusted) return; // see onClick
     const mention = this.mentionFrom(e);
     if (!mention || mention !== document.activeElement || mention.hasAttribute('hidden-by-reader')) return;
     e.preventDefault();

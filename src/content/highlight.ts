@@ -17,11 +17,21 @@ export interface MentionMeta {
   inLink: boolean;
 }
 
+/**
+ * The mention elements this content script made. A page can write its own `<backstory-mention>` elements: only
+ * ours open cards, count in the report (popup, reading history) and are unwrapped.
+ */
+const ourMentions = new WeakSet<Element>();
+export function isOurMention(el: Element): boolean {
+  return ourMentions.has(el);
+}
+
 /** Text nodes that splitText created (the right-hand pieces): unwrapping merges them into their left neighbour. */
 const splitPieces = new WeakSet<Text>();
 
 export function createMentionElement(doc: Document, m: Mention, meta: MentionMeta): HTMLElement {
   const el = doc.createElement(MENTION_TAG);
+  ourMentions.add(el);
   el.setAttribute('data-entity', m.entity);
   el.setAttribute('data-kind', m.kind);
   el.setAttribute('data-type', meta.type);
@@ -104,7 +114,7 @@ function mergeIfSplit(node: Node | null): void {
 
 /** Remove every mention under a root (switching highlighting off), restoring the original text nodes. */
 export function unwrapAll(root: ParentNode): number {
-  const all = [...root.querySelectorAll(MENTION_TAG)];
+  const all = [...root.querySelectorAll(MENTION_TAG)].filter(isOurMention);
   for (const el of all) unwrap(el);
   return all.length;
 }

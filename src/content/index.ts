@@ -11,7 +11,7 @@ import { sendToBackground } from '../messaging/send';
 import { browser, contextInvalidated } from '../platform/browser';
 import * as v from 'valibot';
 import { CardController } from './card-controller';
-import { MENTION_TAG, pageOwnsMentionTag, removeLeftovers, unwrapAll } from './highlight';
+import { isOurMention, MENTION_TAG, pageOwnsMentionTag, removeLeftovers, unwrapAll } from './highlight';
 import { pageArticleDate } from './page-date';
 import { Scanner } from './scanner';
 import { MUTATION_DEBOUNCE_MS, ORPHAN_CHECK_MS, REPORT_THROTTLE_MS } from './timings';
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     if (on()) {
       for (const el of document.querySelectorAll(MENTION_TAG)) {
         const id = el.getAttribute('data-entity');
-        if (!id || el.hasAttribute('hidden-by-reader')) continue;
+        if (!id || el.hasAttribute('hidden-by-reader') || !isOurMention(el)) continue; // a page's own elements do not count
         const c = counts.get(id) ?? { count: 0, offices: new Set<string>() };
         c.count++;
         const office = el.getAttribute('data-office');
@@ -124,7 +124,7 @@ async function main(): Promise<void> {
     if (r.type === 'characterData') pendingRoots.add(r.target.parentNode ?? r.target);
     else for (const n of r.addedNodes) pendingRoots.add(n);
     for (const n of r.removedNodes) {
-      if (n.nodeType !== 1 || (n as Element).localName !== MENTION_TAG) continue;
+      if (n.nodeType !== 1 || !isOurMention(n as Element)) continue;
       const seen = removals.get(r.target);
       if (!seen) removals.set(r.target, { round, rounds: 1 });
       else if (seen.round !== round) removals.set(r.target, { round, rounds: seen.rounds + 1 });
@@ -174,9 +174,9 @@ async function main(): Promise<void> {
 
   const apply = async (): Promise<void> => {
     if (on()) {
-      if (!document.querySelector(MENTION_TAG)) await scanAll();
+      if (![...document.querySelectorAll(MENTION_TAG)].some(isOurMention)) await scanAll();
       else {
-        for (const el of document.querySelectorAll(MENTION_TAG)) {
+        for (const el of [...document.querySelectorAll(MENTION_TAG)].filter(isOurMention)) {
           el.setAttribute('data-style', settings.style);
           el.setAttribute('data-emphasis', settings.emphasis);
         }
@@ -225,7 +225,7 @@ async function main(): Promise<void> {
     if (!parsed.success) return undefined;
     const msg = parsed.output;
     if (msg.type === 'bg/jump') {
-      const el = document.querySelector<HTMLElement>(`${MENTION_TAG}[data-entity="${CSS.escape(msg.entity)}"]:not([hidden-by-reader])`);
+      const el = [...document.querySelectorAll<HTMLElement>(`${MENTION_TAG}[data-entity="${CSS.escape(msg.entity)}"]:not([hidden-by-reader])`)].find(isOurMention);
       if (!el) return Promise.resolve({ ok: false });
       const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
       el.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });

@@ -4,7 +4,7 @@
  * highlight is right — or there is none — but never wrong. Run after `npm run build`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExtensionBrowser, TestPage } from '../../src/tools/harness/driver';
+import { OPTIONS_PATH, type ExtensionBrowser, type TestPage } from '../../src/tools/harness/driver';
 import { startServer, type DemoServer } from '../../src/tools/harness/server';
 import { launch, waitForHighlights } from '../../src/tools/harness/session';
 
@@ -370,5 +370,32 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
     expect(await page2.evaluate(() => document.querySelectorAll('backstory-mention[aria-expanded="true"]').length)).toBe(0);
     expect(await pageErrors(page2)).toEqual([]);
     await page2.close();
+  });
+
+  it('a page cannot open cards or feed the popup and reading history: forged mentions, synthetic clicks, no bridge', async () => {
+    const page = await open('forge.html');
+    await waitForHighlights(page, 3);
+    await page.waitFor(() => (window as unknown as { __forge: { done?: boolean } }).__forge.done === true, undefined, 20_000);
+    const forge = await page.evaluate(() => (window as unknown as { __forge: Record<string, unknown> }).__forge);
+    // Cards (with the reader's "you read this on" lines) open only on the reader's own click or key press.
+    expect(forge.targets).toBe(6);
+    expect(forge.cardsSeen).toBe(0);
+    // No way from the page's scripts to the extension (no externally_connectable).
+    expect(forge.runtime).toBe(false);
+    expect(forge.browserApi).toBe('undefined');
+    // What the background was told about this tab (popup list, badge, reading history) has only the real ones.
+    await sleep(1500);
+    const ext = await browser.openExtensionPage(OPTIONS_PATH);
+    const reported = await ext.evaluate(async (url) => {
+      type SessionApi = { storage: { session: { get(k: null): Promise<Record<string, { url?: string; entities?: { entity: string }[] }>> } } };
+      const g = globalThis as unknown as { browser?: SessionApi; chrome?: SessionApi };
+      const all = await (g.browser ?? g.chrome)!.storage.session.get(null);
+      const r = Object.values(all).find((v) => v?.url === url);
+      return r?.entities?.map((e) => e.entity).sort() ?? null;
+    }, server.url('/fixtures/hostile/forge.html'));
+    expect(reported).toEqual(['hitachi-rail', 'jonathan-reynolds', 'newton-aycliffe']);
+    await ext.close();
+    expect(await pageErrors(page)).toEqual([]);
+    await page.close();
   });
 });
