@@ -8,10 +8,14 @@ export function pageArticleDate(doc: Document, today: string): ArticleDate {
   const jsonLd = [...doc.querySelectorAll('script[type="application/ld+json"]')]
     .slice(0, MAX_JSON_LD)
     .map((s) => (s.textContent ?? '').slice(0, MAX_JSON_LD_CHARS));
-  const meta = [...doc.querySelectorAll('meta[content]')].map((m) => ({
-    name: m.getAttribute('name') ?? m.getAttribute('property') ?? m.getAttribute('itemprop') ?? '',
-    content: m.getAttribute('content') ?? '',
+  const meta = [...doc.querySelectorAll('meta[content]')].slice(0, 500).map((m) => ({
+    name: m.getAttribute('name'),
+    property: m.getAttribute('property'),
+    itemprop: m.getAttribute('itemprop'),
+    content: m.getAttribute('content'),
   }));
   const times = [...doc.querySelectorAll('time[datetime]')].slice(0, 50).map((t) => t.getAttribute('datetime') ?? '');
-  return readArticleDate({ jsonLd, meta, times, url: doc.location?.href ?? '' }, today);
+  // A dated canonical URL speaks for the article better than a tracking-laden address bar.
+  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
+  return readArticleDate({ jsonLd, meta, times, url: canonical || (doc.location?.href ?? '') }, today);
 }
