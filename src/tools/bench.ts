@@ -12,7 +12,7 @@
  */
 import { execFileSync, execSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromiumPath, firefoxPath } from './browsers';
@@ -82,7 +82,7 @@ function bundleFigures(root: string): BundleFigures[] {
   });
 }
 
-function machine(chromium: string | null, firefox: string | null): string {
+function machine(chromium: string | null, firefox: string | null, load: string): string {
   let cpu = cpus()[0]?.model ?? 'unknown CPU';
   try {
     const m = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'));
@@ -90,7 +90,7 @@ function machine(chromium: string | null, firefox: string | null): string {
   } catch {
     // not Linux: os.cpus() model
   }
-  const parts = [`${cpu}, ${cpus().length} cores`, `Node ${process.version}`];
+  const parts = [`${cpu}, ${cpus().length} cores`, `load average ${load}`, `Node ${process.version}`];
   if (chromium) parts.push(`Chromium ${chromium}`);
   if (firefox) parts.push(`Firefox ${firefox}`);
   return parts.join(' · ');
@@ -121,6 +121,10 @@ interface PageFigures {
   marks: Stats;
   heap: Stats;
   embedderHeap: Stats;
+  fcpExt: Stats;
+  fcpBase: Stats;
+  appendedExt: Stats;
+  appendedBase: Stats;
   unsettled: number;
 }
 
@@ -153,6 +157,10 @@ function summarise(pages: BenchPage[], sizes: Record<string, number>, samples: S
       marks: stats(of('mark').map((s) => s.highlights)),
       heap: stats(paired((s) => s.heapUsed)),
       embedderHeap: stats(paired((s) => s.embedderHeapUsed)),
+      fcpExt: stats(ext.map((s) => s.fcpAfterDclMs ?? NaN)),
+      fcpBase: stats(base.map((s) => s.fcpAfterDclMs ?? NaN)),
+      appendedExt: stats(ext.map((s) => s.appended ?? NaN)),
+      appendedBase: stats(base.map((s) => s.appended ?? NaN)),
       unsettled: ext.filter((s) => !s.settled).length,
     };
   });
@@ -175,7 +183,7 @@ function mdTable(rows: string[][]): string {
 
 function chromiumRows(figs: PageFigures[]): string[][] {
   return [
-    ['page', 'size', 'E main-thread ms', 'E script ms', 'F ms', 'M ms', 'E/F', 'E/M', 'E longest task ms', 'DCL→1st highlight ms', 'highlights E / M', 'E heap Δ MB (JS)', 'E heap Δ MB (DOM)'],
+    ['page', 'size', 'E main-thread ms', 'E script ms', 'F ms', 'M ms', 'E/F', 'E/M', 'E longest task ms', 'DCL→1st highlight ms', 'highlights E / M', 'E heap Δ MB (JS)', 'E heap Δ MB (DOM)', 'first paint after DCL ms, with / without'],
     ...figs.map((f) => [
       f.page.title,
       size(f.bytes),
@@ -190,6 +198,7 @@ function chromiumRows(figs: PageFigures[]): string[][] {
       `${fmt(f.highlights.median, 0)} / ${fmt(f.marks.median, 0)}`,
       mb(f.heap),
       mb(f.embedderHeap),
+      `${fmt(f.fcpExt.median, 0)} / ${fmt(f.fcpBase.median, 0)}`,
     ]),
   ];
 }
@@ -267,6 +276,7 @@ function budgets(figs: PageFigures[], engine: EngineReport | null, bundles: Bund
 
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
+  const loadStart = loadavg()[0]!.toFixed(1);
   if (opts.build) {
     log('building the extension (npm run -s build)…');
     execSync('npm run -s build', { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
@@ -362,11 +372,15 @@ async function main(): Promise<void> {
       marks: stats(of('mark').map((s) => s.highlights)),
     };
   });
+  for (const f of figs) {
+    if (f.page.selfTimed && f.appendedExt.n && f.appendedBase.n)
+      notes.push(`${f.page.title}: the page's own 10 ms timer appended ${fmt(f.appendedExt.median, 0)} paragraphs in 3 s with the extension, ${fmt(f.appendedBase.median, 0)} without (Chromium)`);
+  }
   for (const f of figs) if (f.unsettled) notes.push(`${f.page.title}: ${f.unsettled} extension run(s) did not finish highlighting within 90 s and were left out of E`);
   if (opts.json) writeFileSync(opts.json, JSON.stringify({ samples, traces, ffSamples, engine, bundles }, null, 1));
 
   const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
-  const mach = machine(chromiumVersion, firefoxVersion);
+  const mach = machine(chromiumVersion, firefoxVersion, `${loadStart} at the start, ${loadavg()[0]!.toFixed(1)} at the end`);
   const budgetLines = budgets(figs, engine, bundles);
 
   // --- readable table (stderr keeps stdout for the markdown) ---

@@ -40,6 +40,10 @@ export interface Sample {
   /** JS heap used after a forced GC (and the embedder's, i.e. DOM, heap where reported), bytes. */
   heapUsed?: number;
   embedderHeapUsed?: number;
+  /** First contentful paint after DOMContentLoaded started, ms (ext, base): does the highlighter hold up the first paint? */
+  fcpAfterDclMs?: number;
+  /** Live page: paragraphs its own 10 ms timer appended in 3 s (ext, base). */
+  appended?: number;
   settled: boolean;
 }
 
@@ -194,6 +198,8 @@ export async function startChromium(opts: { dist?: string; markSource: string; n
           longTasks: lt.n,
           firstHighlightMs: probe.firstMention === null ? undefined : probe.firstMention - probe.dclStart,
           highlights: probe.mentions,
+          fcpAfterDclMs: probe.fcp === null ? undefined : probe.fcp - probe.dclStart,
+          appended: probe.appended,
           ...(await heap(cdp)),
           settled,
         };

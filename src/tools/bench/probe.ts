@@ -30,6 +30,10 @@ export interface ProbeResult {
   mentions: number;
   marks: number;
   pageDone: boolean;
+  /** First contentful paint, ms since navigation start (null if the page has not painted). */
+  fcp: number | null;
+  /** Paragraphs the live page managed to append in its 3 s (its own timers compete with the highlighter). */
+  appended: number;
 }
 
 /** Read what the probe saw (cheap: it runs once, at the end, in every condition). */
@@ -43,6 +47,8 @@ export const PROBE_READ = `(() => {
     mentions: document.getElementsByTagName('backstory-mention').length,
     marks: document.getElementsByTagName('mark').length,
     pageDone: !!window.__benchPageDone,
+    fcp: (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime ?? null,
+    appended: (document.getElementById('feed') || { childElementCount: 0 }).childElementCount,
   };
 })()`;
 
