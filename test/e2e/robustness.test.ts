@@ -399,4 +399,31 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
     expect(await pageErrors(page)).toEqual([]);
     await page.close();
   });
+
+  it("a page with a strict content security policy: highlights styled, the card loads, styled and on top", async () => {
+    const page = await open('csp.html');
+    await waitForHighlights(page, 3);
+    const looks = await page.evaluate(() =>
+      [...document.querySelectorAll('#a backstory-mention')].map((m) => getComputedStyle(m).textDecorationLine),
+    );
+    expect(looks).toEqual(['underline', 'underline', 'underline']);
+    await page.evaluate(() => (document.querySelector('#a backstory-mention[data-entity="hitachi-rail"]') as HTMLElement).focus());
+    await page.press('Enter');
+    await page.waitFor(() => {
+      const d = document.querySelector('backstory-card')?.shadowRoot?.querySelector('[role="dialog"]');
+      return !!d && !!d.textContent?.includes('Hitachi Rail') && !d.textContent.includes('Loading');
+    });
+    const card = await page.evaluate(() => {
+      const host = document.querySelector('backstory-card')!;
+      const panel = host.shadowRoot!.querySelector('[role="dialog"]')!;
+      const r = panel.getBoundingClientRect();
+      return { position: getComputedStyle(panel).position, w: r.width, onTop: document.elementFromPoint(r.x + r.width / 2, r.y + 20) === host };
+    });
+    expect(card).toEqual({ position: 'fixed', w: card.w, onTop: true });
+    expect(card.w).toBeGreaterThan(200);
+    expect(card.w).toBeLessThanOrEqual(360);
+    await page.press('Escape');
+    expect(await pageErrors(page)).toEqual([]);
+    await page.close();
+  });
 });
