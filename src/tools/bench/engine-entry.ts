@@ -20,6 +20,8 @@ export interface EngineRaw {
   mb: number;
   chars: number;
   ms: number[];
+  /** CPU time (user + system) of the process over the same runs: steadier than wall time on a busy machine. */
+  cpuMs: number[];
   mentions: number;
 }
 
@@ -30,15 +32,19 @@ export function throughput(input: EngineInput): EngineRaw[] {
   return input.texts.map(({ mb, paragraphs }) => {
     const chars = paragraphs.reduce((a, p) => a + p.length, 0);
     const ms: number[] = [];
+    const cpuMs: number[] = [];
     let mentions = 0;
     for (let r = 0; r < input.runs; r++) {
       const ctx = detector.newContext(input.date);
       let found = 0;
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       for (const p of paragraphs) found += detector.detect(p, ctx).length;
       ms.push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      cpuMs.push((c.user + c.system) / 1000);
       mentions = found;
     }
-    return { mb, chars, ms, mentions };
+    return { mb, chars, ms, cpuMs, mentions };
   });
 }
