@@ -145,7 +145,9 @@ describe.each(['chromium', 'firefox'] as const)('%s popup', (name) => {
     await popup.waitFor(() => !!document.querySelector('[data-state="off"]'));
     expect(await popup.evaluate(() => (document.querySelector('#site-switch') as HTMLInputElement).checked)).toBe(false);
     await popup.click('#site-switch');
-    await page.waitFor((n) => document.querySelectorAll('backstory-mention').length === n, total);
+    await page.waitFor((n) => document.querySelectorAll('backstory-mention').length === n, total).catch(async (err: unknown) => {
+      throw new Error(`${String(err)}: ${await mentionCount(page)} highlights, not ${total}`);
+    });
     await popup.waitFor(() => document.querySelectorAll('[role="option"]').length > 0);
     await popup.close();
   });
