@@ -29,7 +29,9 @@ let seq = 0;
 export function mountCard(opts: MountOptions): CardHandle {
   const doc = opts.anchor.ownerDocument;
   const host = doc.createElement('backstory-card');
-  const root = host.attachShadow({ mode: 'open' });
+  // Store builds close the card's shadow root so that the page's scripts cannot read an open card (its "you read
+  // this on …" lines come from the reader's history). Development builds keep it open for the end-to-end tests.
+  const root = host.attachShadow({ mode: __BACKSTORY_DEV__ ? 'open' : 'closed' });
   const style = doc.createElement('style');
   style.textContent = CARD_CSS;
   const panel = doc.createElement('div');
