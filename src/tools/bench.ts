@@ -91,8 +91,8 @@ function machine(chromium: string | null, firefox: string | null, load: string):
     // not Linux: os.cpus() model
   }
   const parts = [`${cpu}, ${cpus().length} cores`, `load average ${load}`, `Node ${process.version}`];
-  if (chromium) parts.push(`Chromium ${chromium}`);
-  if (firefox) parts.push(`Firefox ${firefox}`);
+  if (chromium) parts.push(chromium.replace(/ built on .*/, ''));
+  if (firefox) parts.push(firefox.replace(/^Mozilla /, ''));
   return parts.join(' · ');
 }
 
@@ -170,7 +170,11 @@ const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
 const size = (n: number): string => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${(n / 1e3).toFixed(0)} kB`);
 const mb = (s: Stats): string => (s.n ? `${fmt(s.median / 1048576, 1)} [${fmt(s.min / 1048576, 1)}–${fmt(s.max / 1048576, 1)}]` : '–');
 const ratio = (a: Stats, b: Stats): string => (a.n && b.n && b.median > 0 ? fmt(a.median / b.median, 2) : '–');
-const longTask = (s: Stats): string => (!s.n ? '–' : s.max === 0 ? '< 50' : `${fmt(s.median, 0)} [${fmt(s.min, 0)}–${fmt(s.max, 0)}]`);
+/** Long tasks are only reported from 50 ms: a run without one counts as "<50". */
+const longTask = (s: Stats): string => {
+  const v = (x: number): string => (x === 0 ? '<50' : fmt(x, 0));
+  return !s.n ? '–' : s.max === 0 ? '<50' : `${v(s.median)} [${v(s.min)}–${v(s.max)}]`;
+};
 
 function textTable(rows: string[][]): string {
   const w = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
@@ -183,7 +187,7 @@ function mdTable(rows: string[][]): string {
 
 function chromiumRows(figs: PageFigures[]): string[][] {
   return [
-    ['page', 'size', 'E main-thread ms', 'E script ms', 'F ms', 'M ms', 'E/F', 'E/M', 'E longest task ms', 'DCL→1st highlight ms', 'highlights E / M', 'E heap Δ MB (JS)', 'E heap Δ MB (DOM)', 'first paint after DCL ms, with / without'],
+    ['page', 'size', 'E main-thread ms', 'E script ms', 'F ms', 'M ms', 'E/F', 'E/M', 'E longest task ms', 'DCL→1st highlight ms', 'highlights E / M', 'E heap Δ MB (JS)', 'E heap Δ MB (DOM)', 'first paint − DCL ms, with / without'],
     ...figs.map((f) => [
       f.page.title,
       size(f.bytes),
