@@ -43,7 +43,10 @@ describe.each(['chromium', 'firefox'] as const)('%s popup', (name) => {
 
   const openPopup = async (): Promise<TestPage> => {
     const popup = await openPopupFor(browser, article);
-    await popup.waitFor(() => document.querySelectorAll('[role="option"]').length > 0 || !!document.querySelector('[data-state="off"]'));
+    // The page's first pass is over (its report is final): the list, or the "off" state.
+    await popup.waitFor(
+      () => !document.querySelector('[data-state="scanning"]') && (document.querySelectorAll('[role="option"]').length > 0 || !!document.querySelector('[data-state="off"]')),
+    );
     return popup;
   };
 
