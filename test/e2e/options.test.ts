@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_FEED_URLS } from '../../src/background/feeds/defaults';
 import { OPTIONS_PATH, type ExtensionBrowser, type TestPage } from '../../src/tools/harness/driver';
 import { startServer, type DemoServer } from '../../src/tools/harness/server';
-import { launch, openPopupFor, waitForHighlights } from '../../src/tools/harness/session';
-import { axeViolations } from './popup-helpers';
+import { launch, waitForHighlights } from '../../src/tools/harness/session';
+import { axeViolations, openExtensionPage, openPopupWhenReported } from './popup-helpers';
 
 let server: DemoServer;
 beforeAll(async () => {
@@ -52,7 +52,7 @@ describe.each(['chromium', 'firefox'] as const)('%s options', (name) => {
   });
 
   const openOptions = async (): Promise<TestPage> => {
-    const options = await browser.openExtensionPage(OPTIONS_PATH);
+    const options = await openExtensionPage(browser, OPTIONS_PATH);
     await options.waitFor(() => !!document.querySelector('#enabled') && document.querySelectorAll('#feeds li').length > 0);
     return options;
   };
@@ -158,7 +158,7 @@ describe.each(['chromium', 'firefox'] as const)('%s options', (name) => {
   });
 
   it('lists a site switched off in the popup, and turns it back on from there', async () => {
-    const popup = await openPopupFor(browser, server.url('/demo/article.html'));
+    const popup = await openPopupWhenReported(browser, server.url('/demo/article.html'));
     await popup.waitFor(() => !!document.querySelector('#site-switch'));
     await popup.click('#site-switch');
     await page.waitFor(() => document.querySelectorAll('backstory-mention').length === 0);
@@ -202,7 +202,7 @@ describe.each(['chromium', 'firefox'] as const)('%s options in dark mode', (name
 
   it('is dark and axe-clean (contrast included)', async () => {
     browser = await launch(name, true, 'dark');
-    const options = await browser.openExtensionPage(OPTIONS_PATH);
+    const options = await openExtensionPage(browser, OPTIONS_PATH);
     await options.waitFor(() => document.querySelectorAll('#feeds li').length > 0);
     expect(await options.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(22, 27, 34)');
     expect(await axeViolations(options)).toEqual([]);

@@ -41,13 +41,31 @@ export async function newestOtherTab(page: TestPage): Promise<number> {
 
 export const mentionCount = (page: TestPage): Promise<number> => page.evaluate(() => document.querySelectorAll('backstory-mention').length);
 
+/**
+ * Firefox over WebDriver BiDi now and then fails a navigation to an extension page with a protocol error
+ * inside its own evaluation ("right-hand side of 'in' should be an object, got null"); the page itself is
+ * fine. Such a failure is retried once; any other error is the test's.
+ */
+const transientBidi = (err: unknown): boolean => /Protocol error \(script\.evaluate\)|right-hand side of 'in'/.test(String((err as Error)?.cause ?? err) + String(err));
+
+export async function openExtensionPage(b: ExtensionBrowser, path: string): Promise<TestPage> {
+  try {
+    return await b.openExtensionPage(path);
+  } catch (err) {
+    if (!transientBidi(err)) throw err;
+    return b.openExtensionPage(path);
+  }
+}
+
 /** openPopupFor, once the tab's content script has reported (it throws until then). */
 export async function openPopupWhenReported(b: ExtensionBrowser, url: string, timeoutMs = 15_000): Promise<TestPage> {
   const until = Date.now() + timeoutMs;
+  let bidiRetries = 1;
   for (;;) {
     try {
       return await openPopupFor(b, url);
     } catch (err) {
+      if (transientBidi(err) && bidiRetries-- > 0) continue;
       if (Date.now() > until || !/no tab shows/.test(String(err))) throw err;
       await new Promise((r) => setTimeout(r, 200));
     }

@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POPUP_PATH, type ExtensionBrowser, type TestPage } from '../../src/tools/harness/driver';
 import { startServer, type DemoServer } from '../../src/tools/harness/server';
-import { launch, openPopupFor, waitForHighlights } from '../../src/tools/harness/session';
-import { axeViolations, mentionCount, openPopupWhenReported } from './popup-helpers';
+import { launch, waitForHighlights } from '../../src/tools/harness/session';
+import { axeViolations, mentionCount, openExtensionPage, openPopupWhenReported } from './popup-helpers';
 
 const NO_NAMES = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Weather</title></head>
 <body><article><h1>Rain spreads east</h1><p>Showers will turn heavier in the afternoon, with sunny spells later.</p></article></body></html>`;
@@ -42,7 +42,7 @@ describe.each(['chromium', 'firefox'] as const)('%s popup', (name) => {
   });
 
   const openPopup = async (): Promise<TestPage> => {
-    const popup = await openPopupFor(browser, article);
+    const popup = await openPopupWhenReported(browser, article);
     // The page's first pass is over (its report is final): the list, or the "off" state.
     await popup.waitFor(
       () => !document.querySelector('[data-state="scanning"]') && (document.querySelectorAll('[role="option"]').length > 0 || !!document.querySelector('[data-state="off"]')),
@@ -156,7 +156,7 @@ describe.each(['chromium', 'firefox'] as const)('%s popup', (name) => {
   });
 
   it('says when it cannot run on a page and when a page has no known names', async () => {
-    const own = await browser.openExtensionPage(POPUP_PATH);
+    const own = await openExtensionPage(browser, POPUP_PATH);
     const ownTab = await own.evaluate(async () => {
       type Api = { tabs: { getCurrent(): Promise<{ id: number }> } };
       const g = globalThis as unknown as { browser?: Api; chrome?: Api };
@@ -188,7 +188,7 @@ describe.each(['chromium', 'firefox'] as const)('%s popup in dark mode', (name) 
     const page = await browser.newPage();
     await page.goto(server.url('/demo/article.html'));
     await waitForHighlights(page, 5);
-    const popup = await openPopupFor(browser, server.url('/demo/article.html'));
+    const popup = await openPopupWhenReported(browser, server.url('/demo/article.html'));
     await popup.waitFor(() => document.querySelectorAll('[role="option"]').length > 0);
     expect(await popup.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(22, 27, 34)');
     expect(await axeViolations(popup)).toEqual([]);
