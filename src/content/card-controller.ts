@@ -108,8 +108,31 @@ export class CardController {
   }
 
   private onPointerDown(e: PointerEvent): void {
+    this.letTextBeSelected(e);
     const open = this.openMention;
     if (!open || this.inCard(e) || this.mentionFrom(e) === open) return;
     this.close(false);
+  }
+
+  /**
+   * Chromium starts no text selection when a drag begins inside a focusable element, so a reader could not
+   * select a highlighted name (and the click at the end of the drag would open a card). While the pointer is
+   * down on a mention it is not focusable; it is again right after (keyboard users never notice).
+   */
+  private letTextBeSelected(e: PointerEvent): void {
+    if (!e.isTrusted || e.button !== 0) return;
+    const mention = this.mentionFrom(e);
+    if (!mention || mention.getAttribute('tabindex') !== '0') return;
+    mention.removeAttribute('tabindex');
+    const gesture = new AbortController();
+    const restore = (): void => {
+      gesture.abort();
+      setTimeout(() => {
+        if (!mention.hasAttribute('hidden-by-reader')) mention.setAttribute('tabindex', '0');
+      }, 0);
+    };
+    const opts = { capture: true, signal: AbortSignal.any([gesture.signal, this.deps.signal]) };
+    window.addEventListener('pointerup', restore, opts);
+    window.addEventListener('pointercancel', restore, opts);
   }
 }

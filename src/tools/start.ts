@@ -52,8 +52,9 @@ if (shotDir) {
   await page.evaluate(() => {
     const el = document.querySelector<HTMLElement>('backstory-mention[data-entity="jonathan-reynolds"]') ?? document.querySelector<HTMLElement>('backstory-mention');
     el?.scrollIntoView({ block: 'center' });
-    el?.click();
   });
+  // A real click: cards open only on the reader's own input.
+  await page.click('backstory-mention[data-entity="jonathan-reynolds"]');
   await page.waitFor(() => {
     const host = document.querySelector('backstory-card');
     return !!host?.shadowRoot?.querySelector('h2') && !host.shadowRoot.textContent?.includes('Loading');
@@ -71,7 +72,8 @@ if (shotDir) {
     const p = await dark.newPage();
     await p.goto(demo);
     await waitForHighlights(p);
-    await p.evaluate(() => document.querySelector<HTMLElement>('backstory-mention[data-entity="jonathan-reynolds"]')?.click());
+    await p.evaluate(() => document.querySelector('backstory-mention[data-entity="jonathan-reynolds"]')?.scrollIntoView({ block: 'center' }));
+    await p.click('backstory-mention[data-entity="jonathan-reynolds"]');
     await p.waitFor(() => !!document.querySelector('backstory-card')?.shadowRoot?.querySelector('h2'));
     await new Promise((r) => setTimeout(r, 300));
     await p.screenshot(join(dir, `${name}-card-dark.png`));

@@ -16,6 +16,13 @@ export function wrapPlaywrightPage(page: Page): TestPage {
       await page.waitForFunction(fn as never, arg, { timeout: timeoutMs, polling: 50 });
     },
     click: (selector) => page.locator(selector).first().click(),
+    dragAcross: async (selector) => {
+      const box = (await page.locator(selector).first().boundingBox())!;
+      await page.mouse.move(box.x + 1, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width - 1, box.y + box.height / 2, { steps: 5 });
+      await page.mouse.up();
+    },
     press: (key) => page.keyboard.press(key),
     screenshot: async (path) => {
       await page.screenshot({ path });

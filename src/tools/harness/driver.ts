@@ -10,6 +10,8 @@ export interface TestPage {
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   waitFor<A = undefined>(fn: (arg: A) => unknown, arg?: A, timeoutMs?: number): Promise<void>;
   click(selector: string): Promise<void>;
+  /** A real mouse drag across the first element matching `selector`, from its left edge to its right edge. */
+  dragAcross(selector: string): Promise<void>;
   press(key: string): Promise<void>;
   screenshot(path: string): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;

@@ -26,6 +26,13 @@ function wrap(page: Page): TestPage {
       await page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 50 }, arg);
     },
     click: (selector) => page.locator(selector).click(),
+    dragAcross: async (selector) => {
+      const box = (await (await page.$(selector))!.boundingBox())!;
+      await page.mouse.move(box.x + 1, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width - 1, box.y + box.height / 2, { steps: 5 });
+      await page.mouse.up();
+    },
     press: (key) => page.keyboard.press(key as never),
     screenshot: async (path) => {
       await page.screenshot({ path: path as `${string}.png` });
