@@ -66,16 +66,18 @@ async function load(where: Target): Promise<Load> {
 export function Popup() {
   const [where, setWhere] = useState<Target | null>(null);
   const [state, setState] = useState<Load>({ kind: 'loading' });
-  const refresh = (w: Target | null = where): void => {
-    if (!w) return;
-    load(w).then(setState, (err: unknown) => setState({ kind: 'error', message: String(err) }));
+  const refresh = async (w: Target | null = where): Promise<Load> => {
+    if (!w) return state;
+    const next = await load(w).catch((err: unknown): Load => ({ kind: 'error', message: String(err) }));
+    setState(next);
+    return next;
   };
   useEffect(() => {
     target().then(
       (w) => {
         if (!w) return setState({ kind: 'error', message: t('popupNoTab') });
         setWhere(w);
-        refresh(w);
+        void refresh(w);
       },
       (err: unknown) => setState({ kind: 'error', message: String(err) }),
     );
@@ -84,7 +86,7 @@ export function Popup() {
   const pending = state.kind === 'ready' && state.tab.canRun && state.tab.siteEnabled && (!state.tab.report || state.tab.report.status === 'scanning');
   useEffect(() => {
     if (!pending) return undefined;
-    const timer = setTimeout(() => refresh(), POLL_MS);
+    const timer = setTimeout(() => void refresh(), POLL_MS);
     return () => clearTimeout(timer);
   }, [state]);
 
@@ -101,7 +103,9 @@ export function Popup() {
   );
 }
 
-function Body({ state, where, refresh }: { state: Load; where: Target | null; refresh: () => void }) {
+type Refresh = () => Promise<Load>;
+
+function Body({ state, where, refresh }: { state: Load; where: Target | null; refresh: Refresh }) {
   if (state.kind === 'loading') return <p class="muted">{t('popupLoading')}</p>;
   if (state.kind === 'error') return <p role="alert">{t('popupError', state.message)}</p>;
   const { tab, summaries, settings } = state;
@@ -132,7 +136,10 @@ function Body({ state, where, refresh }: { state: Load; where: Target | null; re
   );
 }
 
-function SiteSwitch({ host, settings, refresh }: { host: string; settings: Settings; refresh: () => void }) {
+/** How long the popup follows the page after the site switch, until the page's report shows the change. */
+const SWITCH_FOLLOW_MS = 10_000;
+
+function SiteSwitch({ host, settings, refresh }: { host: string; settings: Settings; refresh: Refresh }) {
   const [on, setOn] = useState(!settings.disabledSites.includes(host));
   const toggle = async (): Promise<void> => {
     const next = !on;
@@ -141,9 +148,14 @@ function SiteSwitch({ host, settings, refresh }: { host: string; settings: Setti
     if (next) disabled.delete(host);
     else disabled.add(host);
     await saveSettings({ disabledSites: [...disabled] });
-    // The content script reacts to the change and reports again; show its new report.
-    setTimeout(refresh, 300);
-    setTimeout(refresh, 1000);
+    // The content script reacts to the change and reports again: follow until its report shows it.
+    const until = Date.now() + SWITCH_FOLLOW_MS;
+    while (Date.now() < until) {
+      await new Promise((r) => setTimeout(r, POLL_MS));
+      const now = await refresh();
+      const status = now.kind === 'ready' ? now.tab.report?.status : undefined;
+      if (status !== undefined && (next ? status !== 'off' : status === 'off')) break;
+    }
   };
   return (
     <label class="switch">
@@ -154,7 +166,7 @@ function SiteSwitch({ host, settings, refresh }: { host: string; settings: Setti
 }
 
 /** A site Backstory does not run on yet: one click asks the browser for that site's permission, then scans. */
-function EnableSite({ tab, refresh }: { tab: TabState; refresh: () => void }) {
+function EnableSite({ tab, refresh }: { tab: TabState; refresh: Refresh }) {
   const [note, setNote] = useState('');
   const pattern = tab.url ? siteOriginPattern(tab.url) : null;
   const host = pattern ? pattern.replace(/^https?:\/\//, '').replace(/\/\*$/, '') : '';
@@ -178,7 +190,7 @@ function EnableSite({ tab, refresh }: { tab: TabState; refresh: () => void }) {
     } catch (err) {
       setNote(t('popupEnableFailed', String(err)));
     }
-    refresh();
+    await refresh();
   };
   return (
     <div data-state="not-enabled">

@@ -150,5 +150,10 @@ describe('popup states', () => {
     await show(tab({ report: report({ entities: [{ entity: 'hitachi-rail', count: 2, offices: [] }] }) }), 'Hitachi Rail');
     root.querySelector<HTMLInputElement>('#site-switch')!.click();
     await vi.waitFor(() => expect((fake.settings as { disabledSites: string[] }).disabledSites).toEqual(['news.example.org']));
+    // The page takes its time to report the change; the popup follows it until it does.
+    await new Promise((r) => setTimeout(r, 1500));
+    fake.tab = tab({ report: report({ status: 'off' }) });
+    await vi.waitFor(() => expect(text()).toContain('Highlighting is off on this site.'), { timeout: 3000 });
+    expect(root.querySelector('[role="listbox"]')).toBeNull();
   });
 });
