@@ -179,13 +179,8 @@ export async function loadFixtureSet(jsonlPath: string, set: string, fileDirs: s
       continue;
     }
     const raw = readFileSync(path, 'utf8');
-    let text = raw;
-    let dateFromPage: string | undefined;
-    if (gold.format === 'html') {
-      const ex = await extractHtml(raw);
-      text = ex.text;
-      void dateFromPage;
-    }
+    // Gold dates come from the annotations (published or date_bounds), not from the page.
+    const text = gold.format === 'html' ? (await extractHtml(raw)).text : raw;
     const problems: string[] = [];
     const mentions = gold.mentions.flatMap((m) => locate(text, m, gold.format, problems) ?? []);
     const negatives = (gold.negatives ?? []).flatMap((n) => locate(text, n, gold.format, problems) ?? []);
