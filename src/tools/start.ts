@@ -79,6 +79,18 @@ if (shotDir) {
     await p.screenshot(join(dir, `${name}-card-dark.png`));
     await dark.close();
   }
+  // The Hitachi card: the factory's story up to the article's date and earlier coverage.
+  await page.press('Escape');
+  const hitachi = 'article p backstory-mention[data-entity="hitachi-rail"]';
+  await page.evaluate((sel) => document.querySelector(sel)?.scrollIntoView({ block: 'start' }), hitachi);
+  await page.click(hitachi);
+  await page.waitFor(() => {
+    const host = document.querySelector('backstory-card');
+    return !!host?.shadowRoot?.querySelector('h2') && !host.shadowRoot.textContent?.includes('Loading');
+  });
+  await new Promise((r) => setTimeout(r, 300));
+  await page.screenshot(join(dir, `${name}-card-hitachi.png`));
+  await page.press('Escape');
   const popup = await openPopupFor(browser, server.origin);
   await popup.setViewport(400, 600);
   await popup.screenshot(join(dir, `${name}-popup.png`));
