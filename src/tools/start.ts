@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ensureBrowsers } from './browsers';
 import { startServer } from './harness/server';
+import { OPTIONS_PATH } from './harness/driver';
 import { launch, openPopupFor, waitForHighlights } from './harness/session';
 
 const args = process.argv.slice(2);
@@ -94,6 +95,10 @@ if (shotDir) {
   const popup = await openPopupFor(browser, server.origin);
   await popup.setViewport(400, 600);
   await popup.screenshot(join(dir, `${name}-popup.png`));
+  const options = await browser.openExtensionPage(OPTIONS_PATH);
+  await options.setViewport(900, 1100);
+  await options.waitFor(() => !!document.querySelector('#enabled'));
+  await options.screenshot(join(dir, `${name}-options.png`));
   console.log(`Screenshots written to ${dir}`);
 }
 
