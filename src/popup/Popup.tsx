@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EntitySummary, TabState } from '../messaging/responses';
 import { sendToBackground } from '../messaging/send';
 import { browser } from '../platform/browser';
-import { formatDate } from '../ui/format';
+import { DATE_SOURCE_KEY, formatDate } from '../ui/format';
 import { t } from '../ui/i18n';
 import { loadSettings, saveSettings } from '../ui/settings-store';
 import { enabledFor, siteHost, siteOriginPattern, type Settings } from '../core/settings';
@@ -18,14 +18,6 @@ const GROUPS: { type: EntitySummary['type']; label: string }[] = [
   { type: 'organisation', label: 'popupGroupOrganisations' },
   { type: 'place', label: 'popupGroupPlaces' },
 ];
-
-const DATE_SOURCE_KEY: Record<string, string> = {
-  'json-ld': 'dateSourceJsonLd',
-  meta: 'dateSourceMeta',
-  time: 'dateSourceTime',
-  url: 'dateSourceUrl',
-  today: 'dateSourceToday',
-};
 
 /** How often the popup looks again while the page is still being scanned. */
 const POLL_MS = 400;

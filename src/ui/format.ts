@@ -29,10 +29,11 @@ export function sourceLabel(url: string): string {
   }
 }
 
-export const DATE_SOURCE_LABEL: Record<string, string> = {
-  'json-ld': "the page's structured data",
-  meta: "the page's publication metadata",
-  time: 'a date on the page',
-  url: "the page's address",
-  today: "today's date (the page gives none)",
+/** The messages.json key that says where an article date came from (json-ld, meta, time, url, today). */
+export const DATE_SOURCE_KEY: Record<string, string> = {
+  'json-ld': 'dateSourceJsonLd',
+  meta: 'dateSourceMeta',
+  time: 'dateSourceTime',
+  url: 'dateSourceUrl',
+  today: 'dateSourceToday',
 };

@@ -4,9 +4,12 @@
  * links; only http(s) links survive. The card is rendered by preact into happy-dom exactly as mountCard does.
  */
 import { h, render } from 'preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CardData } from '../../src/core/card';
 import { Card } from '../../src/ui/card/Card';
+
+// The card's strings come from messages.json through browser.i18n.
+vi.mock('../../src/platform/browser', async () => ({ browser: { i18n: { getMessage: (await import('./i18n-fake')).getMessage } } }));
 
 const IMG = '<img src=x onerror="window.__xss=1">';
 const SCRIPT = '<script>window.__xss=1</script>';

@@ -1,6 +1,7 @@
 /** The card: the backstory of one entity as of the article's date. All text is rendered as text. */
 import type { CardData } from '../../core/card';
-import { DATE_SOURCE_LABEL, formatDate, safeHref, sourceLabel } from '../format';
+import { DATE_SOURCE_KEY, formatDate, safeHref, sourceLabel } from '../format';
+import { t } from '../i18n';
 
 export interface CardProps {
   titleId: string;
@@ -21,21 +22,21 @@ function Source({ url }: { url: string }) {
 
 /** "as of 25 Nov 2026", or "last confirmed 22 Jun 2026" when the latest evidence is older than the knowledge. */
 function asOf(evidence: string | undefined, knowledgeAsOf: string): string {
-  return evidence && evidence < knowledgeAsOf ? `last confirmed ${formatDate(evidence)}` : `as of ${formatDate(knowledgeAsOf)}`;
+  return evidence && evidence < knowledgeAsOf ? t('cardLastConfirmed', formatDate(evidence)) : t('cardAsOf', formatDate(knowledgeAsOf));
 }
 
 export function Card({ titleId, data, dateSource, onClose, onNotThis }: CardProps) {
   const close = (
-    <button type="button" class="close" aria-label="Close backstory" onClick={onClose}>
+    <button type="button" class="close" aria-label={t('cardClose')} onClick={onClose}>
       ×
     </button>
   );
   if (data === 'loading' || data === 'error' || data === null) {
-    const msg = data === 'loading' ? 'Loading the backstory…' : 'The backstory could not be loaded. Try again in a moment.';
+    const msg = data === 'loading' ? t('cardLoading') : t('cardLoadError');
     return (
       <div class="card">
         <div class="head">
-          <h2 id={titleId}>Backstory</h2>
+          <h2 id={titleId}>{t('cardTitle')}</h2>
           {close}
         </div>
         <p class="muted" role="status">{msg}</p>
@@ -56,17 +57,15 @@ export function Card({ titleId, data, dateSource, onClose, onNotThis }: CardProp
         <div class="roles">
           {onDate ? (
             <p class="role">
-              <strong>{onDate.title}</strong> when this was published, {formatDate(d.date)}
+              <strong>{onDate.title}</strong> {t('cardOnDate', formatDate(d.date))}
             </p>
           ) : (
-            <p class="role">No government office when this was published, {formatDate(d.date)}</p>
+            <p class="role">{t('cardNoOffice', formatDate(d.date))}</p>
           )}
           {!sameNow ? (
-            <p class="now">
-              Now: {now ? now.title : 'not a minister'}, {asOf(now?.evidenceAsOf, d.knowledgeAsOf)}
-            </p>
+            <p class="now">{t('cardNow', [now ? now.title : t('cardNotMinister'), asOf(now?.evidenceAsOf, d.knowledgeAsOf)])}</p>
           ) : (
-            <p class="now">Still in that office, {asOf(now?.evidenceAsOf, d.knowledgeAsOf)}</p>
+            <p class="now">{t('cardStill', asOf(now?.evidenceAsOf, d.knowledgeAsOf))}</p>
           )}
           {d.party || d.seat ? <p class="muted">{[d.party, d.seat].filter(Boolean).join(' · ')}</p> : null}
         </div>
@@ -77,11 +76,11 @@ export function Card({ titleId, data, dateSource, onClose, onNotThis }: CardProp
         </p>
       ) : null}
       {d.facts.length ? (
-        <section aria-label="Key facts">
+        <section aria-label={t('cardKeyFacts')}>
           <ul class="facts">
             {d.facts.map((f) => (
               <li key={f.text}>
-                {f.text} <span class="muted">(as of {formatDate(f.asOf)})</span> <Source url={f.source} />
+                {f.text} <span class="muted">{t('cardFactAsOf', formatDate(f.asOf))}</span> <Source url={f.source} />
               </li>
             ))}
           </ul>
@@ -89,7 +88,7 @@ export function Card({ titleId, data, dateSource, onClose, onNotThis }: CardProp
       ) : null}
       {d.timeline.length ? (
         <section aria-labelledby={`${titleId}-tl`}>
-          <h3 id={`${titleId}-tl`}>Story so far</h3>
+          <h3 id={`${titleId}-tl`}>{t('cardStory')}</h3>
           <ol class="timeline">
             {d.timeline.map((t) => (
               <li key={`${t.date}${t.text}`}>
@@ -100,7 +99,7 @@ export function Card({ titleId, data, dateSource, onClose, onNotThis }: CardProp
         </section>
       ) : null}
       <section aria-labelledby={`${titleId}-cov`}>
-        <h3 id={`${titleId}-cov`}>Earlier coverage</h3>
+        <h3 id={`${titleId}-cov`}>{t('cardEarlier')}</h3>
         {d.coverage.length ? (
           <ul class="coverage">
             {d.coverage.slice(0, 5).map((c) => {
@@ -117,23 +116,22 @@ export function Card({ titleId, data, dateSource, onClose, onNotThis }: CardProp
                   <span class="muted">
                     {' '}
                     {c.outlet}, {formatDate(c.published)}
-                    {c.readAt ? ` · you read this on ${formatDate(c.readAt)}` : ''}
+                    {c.readAt ? ` ${t('cardYouRead', formatDate(c.readAt))}` : ''}
                   </span>
                 </li>
               );
             })}
           </ul>
         ) : (
-          <p class="muted">No earlier stories known yet.</p>
+          <p class="muted">{t('cardNoCoverage')}</p>
         )}
       </section>
       <div class="foot">
         <p class="muted small">
-          Article date {formatDate(d.date)}, from {DATE_SOURCE_LABEL[dateSource] ?? dateSource}. Knowledge as of{' '}
-          {formatDate(d.knowledgeAsOf)}.
+          {t('cardFooter', [formatDate(d.date), t(DATE_SOURCE_KEY[dateSource] ?? 'dateSourceToday'), formatDate(d.knowledgeAsOf)])}
         </p>
         <button type="button" class="link" onClick={onNotThis}>
-          Not this one?
+          {t('cardNotThis')}
         </button>
       </div>
     </div>
