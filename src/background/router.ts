@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { buildCard } from '../core/card';
+import { MENTION_CSS } from '../core/mention-css';
 import { ContentToBackgroundSchema, PageToBackgroundSchema } from '../messaging/contract';
 import type { ContentToBackground, PageToBackground } from '../messaging/contract';
 import { allowedFor, classifySender, type SenderLike } from '../messaging/guard';
@@ -20,6 +21,18 @@ type Handler<M> = (msg: M, sender: SenderLike) => Promise<unknown>;
 
 const contentHandlers: { [T in ContentToBackground['type']]: Handler<Extract<ContentToBackground, { type: T }>> } = {
   'content/get-knowledge': async () => knowledge().slim,
+  'content/insert-style': async (_msg, sender) => {
+    try {
+      await browser.scripting.insertCSS({
+        target: { tabId: sender.tab?.id as number, frameIds: [sender.frameId ?? 0] },
+        css: MENTION_CSS,
+        origin: 'USER',
+      });
+      return { ok: true };
+    } catch {
+      return { ok: false }; // e.g. no host permission: the content script falls back to a page stylesheet
+    }
+  },
   'content/page-report': async (msg, sender) => {
     const tabId = sender.tab?.id as number;
     if (sender.frameId !== 0) return { ok: true }; // only the top frame speaks for the tab

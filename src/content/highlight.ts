@@ -4,7 +4,6 @@
  * we split are merged back into the node they were split from.
  */
 import type { Mention } from '../core/detect';
-import { MENTION_CSS, MENTION_INLINE_FALLBACK } from './mention-style';
 
 export const MENTION_TAG = 'backstory-mention';
 export const CARD_TAG = 'backstory-card';
@@ -44,15 +43,6 @@ export function createMentionElement(doc: Document, m: Mention, meta: MentionMet
   el.setAttribute('aria-haspopup', 'dialog');
   el.setAttribute('aria-expanded', 'false');
   el.setAttribute('aria-label', `${m.name}: show backstory`);
-  try {
-    const root = el.attachShadow({ mode: 'open' });
-    const style = doc.createElement('style');
-    style.textContent = MENTION_CSS;
-    root.append(style, doc.createElement('slot'));
-  } catch {
-    // The page defined its own backstory-mention and took the shadow root: fall back to an inline style.
-    el.setAttribute('style', MENTION_INLINE_FALLBACK);
-  }
   return el;
 }
 

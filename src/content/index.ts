@@ -4,6 +4,7 @@
  * removes every trace it left in the page.
  */
 import { createDetector } from '../core/detect';
+import { MENTION_CSS } from '../core/mention-css';
 import { KnowledgeBase } from '../core/knowledge/query';
 import { DEFAULT_SETTINGS, enabledFor, readSettings, SETTINGS_KEY, type Settings } from '../core/settings';
 import { BackgroundToContentSchema, type PageReport } from '../messaging/contract';
@@ -34,16 +35,20 @@ async function main(): Promise<void> {
   const signal = life.signal;
   const host = location.host.toLowerCase();
 
-  let settings: Settings = DEFAULT_SETTINGS;
-  try {
-    settings = readSettings((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]).settings;
-  } catch {
-    // Unreadable storage: the defaults apply; the options page shows and repairs it.
-  }
+  // Settings, knowledge and the stylesheet are asked for at once: one round trip before the first scan.
+  const [storedSettings, knowledge, style] = await Promise.all([
+    browser.storage.sync.get(SETTINGS_KEY).then(
+      (got) => readSettings(got[SETTINGS_KEY]).settings,
+      () => DEFAULT_SETTINGS, // unreadable storage: the defaults apply; the options page shows and repairs it
+    ),
+    sendToBackground({ type: 'content/get-knowledge' }),
+    sendToBackground({ type: 'content/insert-style' }).catch(() => ({ ok: false })),
+  ]);
+  let settings: Settings = storedSettings;
+  if (!style.ok) addPageStylesheet(document);
   let tabOff = false; // the keyboard shortcut switches this tab off without touching the settings
   const on = (): boolean => enabledFor(settings, host) && !tabOff;
 
-  const knowledge = await sendToBackground({ type: 'content/get-knowledge' });
   const kb = new KnowledgeBase(knowledge);
   const detector = createDetector(kb);
   // Re-read on client-side navigation (a new article in the same document).
@@ -268,6 +273,17 @@ async function main(): Promise<void> {
   removeLeftovers(document);
   if (on()) await scanAll();
   else await sendReport();
+}
+
+/**
+ * Fallback when the user stylesheet could not be injected: the same rules as a page (author) stylesheet,
+ * weaker against hostile page CSS but enough for ordinary pages.
+ */
+function addPageStylesheet(doc: Document): void {
+  const el = doc.createElement('style');
+  el.setAttribute('data-backstory', '');
+  el.textContent = MENTION_CSS;
+  (doc.head ?? doc.documentElement).appendChild(el);
 }
 
 function isOurs(n: Node): boolean {

@@ -34,6 +34,8 @@ export type PageReport = v.InferOutput<typeof PageReportSchema>;
 export const ContentToBackgroundSchema = v.variant('type', [
   /** The knowledge the detector needs (names, titles, tenures; no facts). */
   v.object({ type: v.literal('content/get-knowledge') }),
+  /** Inject the highlight stylesheet into this frame as a user stylesheet (page CSS cannot override it). */
+  v.object({ type: v.literal('content/insert-style') }),
   v.object({ type: v.literal('content/page-report'), report: PageReportSchema }),
   v.object({
     type: v.literal('content/get-card'),

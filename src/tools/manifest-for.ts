@@ -15,6 +15,11 @@ export function manifestFor<T extends Json>(base: T, browser: TargetBrowser, opt
   } else {
     delete m.browser_specific_settings;
   }
+  // The highlight stylesheet is injected by the background as a user stylesheet (scripting.insertCSS), which
+  // Chrome allows only with host permission: the sites the content script runs on are granted as hosts too.
+  // No new reach: the content script already reads and changes those pages.
+  const matches = (m.content_scripts as { matches: string[] }[]).flatMap((cs) => cs.matches);
+  m.host_permissions = [...new Set([...(m.host_permissions as string[]), ...matches])];
   if (opts.store) {
     for (const cs of m.content_scripts as { matches: string[] }[]) {
       cs.matches = cs.matches.filter((p) => !LOOPBACK.test(p));

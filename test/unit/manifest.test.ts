@@ -55,4 +55,14 @@ describe('manifest', () => {
     expect(JSON.stringify(store)).not.toContain('127.0.0.1');
     expect(store.content_scripts[0]!.matches).toContain('https://www.thenorthernecho.co.uk/*');
   });
+
+  it('grants the content-script sites as hosts too (the user stylesheet needs it), and nothing more', () => {
+    for (const browser of ['chrome', 'firefox'] as const) {
+      const built = manifestFor(manifest, browser, { store: false }) as { host_permissions: string[]; content_scripts: { matches: string[] }[] };
+      const expected = new Set([...manifest.host_permissions, ...built.content_scripts.flatMap((c) => c.matches)]);
+      expect(new Set(built.host_permissions)).toEqual(expected);
+      const store = manifestFor(manifest, browser, { store: true }) as { host_permissions: string[] };
+      expect(store.host_permissions.some((h) => h.includes('127.0.0.1'))).toBe(false);
+    }
+  });
 });
