@@ -6,6 +6,7 @@
  * Privacy: `related`, `recordRead` and the history functions are local only. The only network activity
  * is `onAlarm` / `refreshFeeds` / `refreshKnowledge`, for the whole feed list and the whole office list.
  */
+import type { CoverageLine } from '../../core/card';
 import { validateArchive, type ArchiveError } from '../../core/coverage/archive';
 import { canonicalUrl, outletForUrl } from '../../core/coverage/canonical';
 import { dedupeByCanonical } from '../../core/coverage/query';
@@ -60,13 +61,8 @@ export interface EngineOptions {
   feedTimeoutMs?: number;
 }
 
-export interface CoverageLine {
-  url: string;
-  title: string;
-  outlet: string;
-  published: string;
-  readAt?: string;
-}
+/** A related story as the card and the popup show it (one definition, in src/core/card.ts). */
+export type { CoverageLine };
 
 /** What the content script reports about a page (the shape of messaging's PageReport, structurally). */
 export interface VisitReport {

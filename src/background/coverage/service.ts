@@ -5,6 +5,7 @@
  * Nothing here touches the network: recording what the reader opens and answering card queries are
  * purely local (a test asserts no request is made).
  */
+import type { CoverageLine } from '../../core/card';
 import * as v from 'valibot';
 import { archiveToItems, archiveVersion, type Archive } from '../../core/coverage/archive';
 import { canonicalUrl } from '../../core/coverage/canonical';
@@ -109,7 +110,7 @@ function toHistoryEntry(item: CoverageItem): HistoryEntry {
 }
 
 /** Shape a result for the card's CoverageLine (src/core/card.ts). */
-export function toCoverageLine(item: RelatedItem): { url: string; title: string; outlet: string; published: string; readAt?: string } {
+export function toCoverageLine(item: RelatedItem): CoverageLine {
   const line: { url: string; title: string; outlet: string; published: string; readAt?: string } = {
     url: item.url,
     title: item.title,
