@@ -24,7 +24,7 @@ export interface EntitySummary {
   newestCoverage: { title: string; outlet: string; published: string; url: string } | null;
 }
 
-/** One feed's outcome of "refresh now" (the background's FeedResult). */
+/** One feed's outcome of "refresh now" (the background's FeedResult is this type). */
 export interface FeedRefreshResult {
   url: string;
   ok: boolean;
@@ -35,11 +35,13 @@ export interface FeedRefreshResult {
   matches?: number;
 }
 
-/** The knowledge refresh's outcome (the background's RefreshResult). */
+/** The knowledge refresh's outcome (the background's RefreshResult is this type). */
 export interface KnowledgeRefreshResult {
   ok: boolean;
+  /** Not due yet (use force for "refresh now"). */
   skipped?: boolean;
   error?: string;
+  /** Whether the served knowledge changed. */
   changed: boolean;
   knowledgeAsOf: string;
 }

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser, TestPage } from '../../src/tools/harness/driver';
 import { startServer, type DemoServer } from '../../src/tools/harness/server';
 import { launch, waitForHighlights } from '../../src/tools/harness/session';
+import { waitForCard } from './helpers';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -41,12 +42,6 @@ function cardState(page: TestPage) {
   });
 }
 
-const waitCard = (page: TestPage) =>
-  page.waitFor(() => {
-    const d = document.querySelector('backstory-card')?.shadowRoot?.querySelector('[role="dialog"]');
-    return !!d && !d.textContent?.includes('Loading');
-  });
-
 describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
   let browser: ExtensionBrowser;
   let page: TestPage;
@@ -64,7 +59,7 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
   it('opens a card by mouse with the person as of the article date, and closes it by Escape returning focus', async () => {
     await page.evaluate(() => document.querySelector('backstory-mention[data-entity="jonathan-reynolds"]')!.scrollIntoView({ block: 'center' }));
     await page.click('backstory-mention[data-entity="jonathan-reynolds"]');
-    await waitCard(page);
+    await waitForCard(page);
     let s = await cardState(page);
     expect(s.count).toBe(1);
     expect(s.label).toBe('Jonathan Reynolds');
@@ -82,12 +77,12 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
   it('opens by Enter and by Space on a focused mention, one card at a time', async () => {
     await page.evaluate(() => (document.querySelector('backstory-mention[data-entity="hitachi-rail"]') as HTMLElement).focus());
     await page.press('Enter');
-    await waitCard(page);
+    await waitForCard(page);
     expect((await cardState(page)).label).toBe('Hitachi Rail');
     await page.press('Escape');
     await page.evaluate(() => (document.querySelector('backstory-mention[data-entity="newton-aycliffe"]') as HTMLElement).focus());
     await page.press(' ');
-    await waitCard(page);
+    await waitForCard(page);
     const s = await cardState(page);
     expect(s.count).toBe(1);
     expect(s.label).toBe('Newton Aycliffe');
@@ -98,7 +93,7 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
   it('shows the Hitachi factory story only up to the article date', async () => {
     await page.evaluate(() => (document.querySelector('backstory-mention[data-entity="hitachi-rail"]') as HTMLElement).focus());
     await page.press('Enter');
-    await waitCard(page);
+    await waitForCard(page);
     const dates = await page.evaluate(() =>
       [...document.querySelector('backstory-card')!.shadowRoot!.querySelectorAll('time')].map((t) => t.getAttribute('datetime')),
     );
@@ -132,7 +127,7 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
       }
       await p.evaluate(() => (document.querySelector('backstory-mention[data-entity="john-healey"]') as HTMLElement).focus());
       await p.press('Enter');
-      await waitCard(p);
+      await waitForCard(p);
       const result = await p.evaluate(async (src) => {
         if (!(window as unknown as { axe?: unknown }).axe) {
           const s = document.createElement('script');
@@ -163,7 +158,7 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
       expect(box.bottom).toBeLessThanOrEqual(500);
       await page.evaluate((w) => [...document.querySelectorAll<HTMLElement>('backstory-mention')].at(w === 'bottom' ? -1 : 0)!.focus({ preventScroll: true }), where);
       await page.press('Enter');
-      await waitCard(page);
+      await waitForCard(page);
       await new Promise((r) => setTimeout(r, 150));
       const r = await page.evaluate(() => {
         const panel = document.querySelector('backstory-card')!.shadowRoot!.querySelector('.panel')!.getBoundingClientRect();
@@ -184,7 +179,7 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
   it('closes on a click outside the card', async () => {
     await page.evaluate(() => (document.querySelector('backstory-mention[data-entity="hitachi-rail"]') as HTMLElement).focus());
     await page.press('Enter');
-    await waitCard(page);
+    await waitForCard(page);
     await page.click('h1');
     expect((await cardState(page)).count).toBe(0);
   });
@@ -204,7 +199,7 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
     expect(state.cards).toBe(0);
     // The same mention still opens on a plain click.
     await page.click(target);
-    await waitCard(page);
+    await waitForCard(page);
     await page.press('Escape');
   });
 
@@ -212,7 +207,7 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
     const before = await page.evaluate(() => document.body.textContent);
     await page.evaluate(() => (document.querySelectorAll('backstory-mention[data-entity="hitachi-rail"]')[1] as HTMLElement).focus());
     await page.press('Enter');
-    await waitCard(page);
+    await waitForCard(page);
     await page.evaluate(() => (document.querySelector('backstory-card')!.shadowRoot!.querySelector('button.link') as HTMLElement).click());
     const after = await page.evaluate(() => {
       const m = document.querySelectorAll('backstory-mention[data-entity="hitachi-rail"]')[1]!;

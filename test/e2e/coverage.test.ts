@@ -15,6 +15,7 @@ import { OPTIONS_PATH, type ExtensionBrowser, type TestPage } from '../../src/to
 import { startServer, type DemoServer } from '../../src/tools/harness/server';
 import { launch, waitForHighlights } from '../../src/tools/harness/session';
 import { FIXTURE_FEEDS, startFixtureServers, type FixtureServers } from '../fixtures/feeds/server';
+import { waitForCard } from './helpers';
 
 /** A page the reader opens before the demo article: dated a week earlier, naming the same people. */
 const EARLIER_PATH = '/e2e/earlier-visit.html';
@@ -71,10 +72,7 @@ async function readCard(page: TestPage, entity: string): Promise<CardView> {
     m.focus();
   }, entity);
   await page.press('Enter');
-  await page.waitFor(() => {
-    const d = document.querySelector('backstory-card')?.shadowRoot?.querySelector('[role="dialog"]');
-    return !!d && !d.textContent?.includes('Loading');
-  });
+  await waitForCard(page);
   const view = await page.evaluate(() => {
     const root = document.querySelector('backstory-card')!.shadowRoot!;
     const dialog = root.querySelector('[role="dialog"]')!;

@@ -17,3 +17,11 @@ export async function setHighlighting(options: TestPage, on: boolean): Promise<v
   if (current !== on) await options.click('#enabled');
   await options.waitFor((want) => (document.querySelector('#enabled') as HTMLInputElement).checked === want, on);
 }
+
+/** Waits until the card is open and loaded (its dialog no longer says "Loading"), optionally showing `text`. */
+export function waitForCard(page: TestPage, text = ''): Promise<void> {
+  return page.waitFor((want) => {
+    const d = document.querySelector('backstory-card')?.shadowRoot?.querySelector('[role="dialog"]');
+    return !!d && !d.textContent?.includes('Loading') && (!want || !!d.textContent?.includes(want));
+  }, text);
+}

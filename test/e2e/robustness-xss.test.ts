@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../src/core/settings';
 import { OPTIONS_PATH, type ExtensionBrowser, type TestPage } from '../../src/tools/harness/driver';
 import { startServer, type DemoServer } from '../../src/tools/harness/server';
 import { launch, openPopupFor, waitForHighlights } from '../../src/tools/harness/session';
+import { waitForCard } from './helpers';
 
 const PAYLOAD = '<img src=x onerror="window.__xss=1">';
 /** The demo article's people: stories sharing them rank first among the card's five "earlier coverage" lines. */
@@ -119,10 +120,7 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
       m.focus();
     });
     await page.press('Enter');
-    await page.waitFor(() => {
-      const d = document.querySelector('backstory-card')?.shadowRoot?.querySelector('[role="dialog"]');
-      return !!d && !d.textContent?.includes('Loading');
-    });
+    await waitForCard(page);
     const card = await inertCheck(page, 'card');
     expect(card.found).toBe(true);
     // The hostile items did reach the card (so the checks below are about them) ...

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPTIONS_PATH, type ExtensionBrowser, type TestPage } from '../../src/tools/harness/driver';
 import { startServer, type DemoServer } from '../../src/tools/harness/server';
 import { launch, waitForHighlights } from '../../src/tools/harness/session';
+import { waitForCard } from './helpers';
 
 let server: DemoServer;
 beforeAll(async () => {
@@ -139,10 +140,7 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
     // The overlays catch the mouse; the keyboard opens the card.
     await page.evaluate(() => (document.querySelector('#a backstory-mention[data-entity="hitachi-rail"]') as HTMLElement).focus());
     await page.press('Enter');
-    await page.waitFor(() => {
-      const d = document.querySelector('backstory-card')?.shadowRoot?.querySelector('[role="dialog"]');
-      return !!d && !!d.textContent?.includes('Hitachi Rail') && !d.textContent.includes('Loading');
-    });
+    await waitForCard(page, 'Hitachi Rail');
     const card = await page.evaluate(() => {
       const host = document.querySelector('backstory-card')!;
       const panel = host.shadowRoot!.querySelector('[role="dialog"]')!;
@@ -409,10 +407,7 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
     expect(looks).toEqual(['underline', 'underline', 'underline']);
     await page.evaluate(() => (document.querySelector('#a backstory-mention[data-entity="hitachi-rail"]') as HTMLElement).focus());
     await page.press('Enter');
-    await page.waitFor(() => {
-      const d = document.querySelector('backstory-card')?.shadowRoot?.querySelector('[role="dialog"]');
-      return !!d && !!d.textContent?.includes('Hitachi Rail') && !d.textContent.includes('Loading');
-    });
+    await waitForCard(page, 'Hitachi Rail');
     const card = await page.evaluate(() => {
       const host = document.querySelector('backstory-card')!;
       const panel = host.shadowRoot!.querySelector('[role="dialog"]')!;

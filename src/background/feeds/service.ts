@@ -7,6 +7,7 @@
  * exponentially; the others carry on. Requests go through fetchCapped only, for the whole list, never
  * for anything the reader reads.
  */
+import type { FeedRefreshResult } from '../../messaging/responses';
 import * as v from 'valibot';
 import { canonicalUrl, isHttpUrl } from '../../core/coverage/canonical';
 import type { CoverageItem } from '../../core/coverage/schema';
@@ -76,15 +77,8 @@ export interface FeedServiceOptions {
   concurrency?: number;
 }
 
-export interface FeedResult {
-  url: string;
-  ok: boolean;
-  /** Skipped because the feed is backing off after failures. */
-  skipped?: boolean;
-  error?: string;
-  items?: number;
-  matches?: number;
-}
+/** One feed's outcome; the message contract's FeedRefreshResult is the one definition. */
+export type FeedResult = FeedRefreshResult;
 
 export interface FeedService {
   /** Refresh every feed of the list that is not backing off (all of them with force). */

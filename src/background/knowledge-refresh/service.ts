@@ -8,6 +8,7 @@
  *
  * Privacy: one request for the whole office list, on a schedule; nothing depends on what the reader reads.
  */
+import type { KnowledgeRefreshResult } from '../../messaging/responses';
 import * as v from 'valibot';
 import type { Knowledge } from '../../core/knowledge/compile';
 import { fetchCapped } from '../net';
@@ -59,15 +60,8 @@ export interface KnowledgeRefreshStatus {
   conflicts: string[];
 }
 
-export interface RefreshResult {
-  ok: boolean;
-  /** Not due yet (use force for "refresh now"). */
-  skipped?: boolean;
-  error?: string;
-  /** Whether the served knowledge changed. */
-  changed: boolean;
-  knowledgeAsOf: string;
-}
+/** The refresh's outcome; the message contract's KnowledgeRefreshResult is the one definition. */
+export type RefreshResult = KnowledgeRefreshResult;
 
 export interface KnowledgeRefreshOptions {
   bundled: Knowledge;
