@@ -4,7 +4,7 @@
  * the text is about (for a bare "Secretary of State"), and which offices it uses for a foreign government
  * ("Israeli Prime Minister ..." then "the prime minister" is still Israel's).
  */
-import type { Holding } from '../knowledge/query';
+import type { Holding, KnowledgeBase } from '../knowledge/query';
 
 export class DocContext {
   /** Brands the class as the detector's opaque DocumentContext. */
@@ -26,7 +26,19 @@ export class DocContext {
   /** Holder of a title on this document's date (cached: the date never changes within a document). */
   readonly holderCache = new Map<string, Holding | null>();
 
+  /** Offices each person held on this document's date (cached for the same reason). */
+  private readonly heldCache = new Map<string, Holding[]>();
+
   constructor(readonly date: string) {}
+
+  officesHeld(kb: KnowledgeBase, personId: string): readonly Holding[] {
+    let held = this.heldCache.get(personId);
+    if (held === undefined) {
+      held = kb.officesHeldOn(personId, this.date);
+      this.heldCache.set(personId, held);
+    }
+    return held;
+  }
 
   tick(): number {
     return ++this.seq;

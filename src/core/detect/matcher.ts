@@ -4,9 +4,9 @@
  * overlap; after a match the scan resumes at its end, so the longest surface wins ("Hitachi Energy" is one
  * match, never "Hitachi").
  */
-import type { Compiled, Target } from './patterns';
+import { ANCHOR_MAIN, ANCHOR_PREFIX, type Compiled, type Target } from './patterns';
 import { allCaps, plainGap, wordsAfter, wordsBefore } from './neighbours';
-import { readSep, readWord, scanWords, walk, type ScanStats } from './scan';
+import { childAt, readSep, readWordHash, scanWords, walk, wordEnd, wordLetters, type ScanStats } from './scan';
 import type { TrieNode } from './trie';
 import type { Sep } from './normalise';
 
@@ -25,10 +25,21 @@ const POST_NOMINALS = new Set(['MP', 'KC', 'QC', 'KCB', 'GCB', 'CB', 'KBE', 'DBE
 
 const hasFullName = (node: TrieNode<Target>): boolean => node.targets!.some((t) => t.t === 'person-full');
 
-function matchAt(text: string, start: number, hash: number, c: Compiled, stats?: ScanStats): RawMatch | undefined {
-  const direct = c.main.firstWordHashes.has(hash) ? walk(text, start, c.main.root, stats) : undefined;
+/** A node's full-name targets, kept per node so that every "Sir Keir Starmer" shares one list (and its summary). */
+const fullNames = new WeakMap<TrieNode<Target>, Target[]>();
+function fullNameTargets(node: TrieNode<Target>): Target[] {
+  let list = fullNames.get(node);
+  if (list === undefined) {
+    list = node.targets!.filter((t) => t.t === 'person-full');
+    fullNames.set(node, list);
+  }
+  return list;
+}
+
+function matchAt(text: string, start: number, flags: number, c: Compiled, stats?: ScanStats): RawMatch | undefined {
+  const direct = flags & ANCHOR_MAIN ? walk(text, start, c.main.root, stats) : undefined;
   let best: RawMatch | undefined = direct && { start, end: direct.end, targets: direct.node.targets!, words: direct.words, prefixed: false };
-  if (!c.prefixes.firstWordHashes.has(hash)) return best;
+  if (!(flags & ANCHOR_PREFIX)) return best;
 
   // Honorific prefixes: collect every prefix end, then look for a full name after it.
   let node = c.prefixes.root;
@@ -36,13 +47,14 @@ function matchAt(text: string, start: number, hash: number, c: Compiled, stats?:
   let sep: Sep | undefined;
   let firstPrefixWord: string | undefined;
   for (let depth = 0; depth < 6; depth++) {
-    const w = readWord(text, pos, stats);
-    if (!w.word) break;
-    const child = node.next?.get(sep === undefined ? w.word : sep + w.word);
+    const hash = readWordHash(text, pos, stats);
+    const end = wordEnd;
+    if (wordLetters === 0) break;
+    const child = childAt(node, sep, hash, text, pos, end);
     if (!child) break;
     node = child;
-    firstPrefixWord ??= w.word;
-    const s = readSep(text, w.end, w.word, stats);
+    firstPrefixWord ??= child.word;
+    const s = readSep(text, end, child.word, stats);
     if (!s) break;
     if (node.targets) {
       const name = walk(text, s.next, c.main.root, stats, hasFullName);
@@ -50,7 +62,7 @@ function matchAt(text: string, start: number, hash: number, c: Compiled, stats?:
         best = {
           start,
           end: name.end,
-          targets: name.node.targets!.filter((t) => t.t === 'person-full'),
+          targets: fullNameTargets(name.node),
           words: name.words,
           prefixed: true,
         };
@@ -80,8 +92,8 @@ export function findMatches(text: string, c: Compiled, stats?: ScanStats): RawMa
   scanWords(
     text,
     c.anchors,
-    (start, end, hash) => {
-      const m = matchAt(text, start, hash, c, stats);
+    (start, end, flags) => {
+      const m = matchAt(text, start, flags, c, stats);
       if (!m) return end;
       out.push(m);
       return m.end;

@@ -22,7 +22,9 @@ function isWordCode(c: number): boolean {
   return foldCode(c) !== NOT_WORD;
 }
 
-function fold(raw: string): string {
+function fold(raw: string, ascii: boolean): string {
+  // Plain ASCII words (nearly all of them) fold by lower-casing, natively.
+  if (ascii) return raw.toLowerCase();
   let s = '';
   for (let i = 0; i < raw.length; i++) {
     const f = foldCode(raw.charCodeAt(i));
@@ -31,42 +33,84 @@ function fold(raw: string): string {
   return s;
 }
 
+/**
+ * The words on one side of a position, nearest first, read only as far as they are asked for: most checks
+ * look at one or two words, so the rest are never sliced and folded.
+ */
+export class Words {
+  private readonly got: Neighbour[] = [];
+  private i: number;
+  private gapEdge: number;
+  private readonly limit: number;
+  private done = false;
+
+  constructor(
+    private readonly text: string,
+    pos: number,
+    private readonly forward: boolean,
+    private readonly max: number,
+  ) {
+    this.i = pos;
+    this.gapEdge = pos;
+    this.limit = forward ? Math.min(text.length, pos + MAX_LOOK) : Math.max(0, pos - MAX_LOOK);
+  }
+
+  /** The i-th word from the position (0 = nearest), if there is one within reach. */
+  at(i: number): Neighbour | undefined {
+    while (this.got.length <= i && !this.done) this.read();
+    return this.got[i];
+  }
+
+  /** Every word within reach, up to the maximum. */
+  all(): Neighbour[] {
+    this.at(this.max - 1);
+    return this.got;
+  }
+
+  private read(): void {
+    if (this.got.length >= this.max) {
+      this.done = true;
+      return;
+    }
+    const text = this.text;
+    const limit = this.limit;
+    let i = this.i;
+    let ascii = true;
+    if (this.forward) {
+      while (i < limit && !isWordCode(text.charCodeAt(i))) i++;
+      if (i >= limit) {
+        this.done = true;
+        return;
+      }
+      const start = i;
+      for (let c = text.charCodeAt(i); i < limit && isWordCode(c); c = text.charCodeAt(++i)) if (c >= 0x80) ascii = false;
+      const raw = text.slice(start, i);
+      this.got.push({ start, end: i, raw, folded: fold(raw, ascii), gap: text.slice(this.gapEdge, start) });
+      this.gapEdge = i;
+    } else {
+      while (i > limit && !isWordCode(text.charCodeAt(i - 1))) i--;
+      if (i <= limit) {
+        this.done = true;
+        return;
+      }
+      const end = i;
+      for (let c = text.charCodeAt(i - 1); i > limit && isWordCode(c); c = text.charCodeAt(--i - 1)) if (c >= 0x80) ascii = false;
+      const raw = text.slice(i, end);
+      this.got.push({ start: i, end, raw, folded: fold(raw, ascii), gap: text.slice(end, this.gapEdge) });
+      this.gapEdge = i;
+    }
+    this.i = i;
+  }
+}
+
 /** Up to `max` words before `pos`, nearest first. */
 export function wordsBefore(text: string, pos: number, max: number): Neighbour[] {
-  const out: Neighbour[] = [];
-  const limit = Math.max(0, pos - MAX_LOOK);
-  let i = pos;
-  let gapEnd = pos;
-  while (out.length < max && i > limit) {
-    // skip the gap
-    while (i > limit && !isWordCode(text.charCodeAt(i - 1))) i--;
-    if (i <= limit) break;
-    const end = i;
-    while (i > limit && isWordCode(text.charCodeAt(i - 1))) i--;
-    const raw = text.slice(i, end);
-    out.push({ start: i, end, raw, folded: fold(raw), gap: text.slice(end, gapEnd) });
-    gapEnd = i;
-  }
-  return out;
+  return new Words(text, pos, false, max).all();
 }
 
 /** Up to `max` words after `pos`, nearest first. */
 export function wordsAfter(text: string, pos: number, max: number): Neighbour[] {
-  const out: Neighbour[] = [];
-  const n = text.length;
-  const limit = Math.min(n, pos + MAX_LOOK);
-  let i = pos;
-  let gapStart = pos;
-  while (out.length < max && i < limit) {
-    while (i < limit && !isWordCode(text.charCodeAt(i))) i++;
-    if (i >= limit) break;
-    const start = i;
-    while (i < limit && isWordCode(text.charCodeAt(i))) i++;
-    const raw = text.slice(start, i);
-    out.push({ start, end: i, raw, folded: fold(raw), gap: text.slice(gapStart, start) });
-    gapStart = i;
-  }
-  return out;
+  return new Words(text, pos, true, max).all();
 }
 
 /** Only white space (no punctuation, no line break) between two words. */
@@ -94,6 +138,12 @@ export function allCaps(raw: string): boolean {
   let letters = 0;
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
+    if (c < 0x80) {
+      // ASCII: a lower-case letter answers at once, an upper-case one counts, anything else is not a letter.
+      if (c >= 0x61 && c <= 0x7a) return false;
+      if (c >= 0x41 && c <= 0x5a) letters++;
+      continue;
+    }
     const ch = raw[i]!;
     if (ch.toLowerCase() !== ch.toUpperCase()) {
       letters++;

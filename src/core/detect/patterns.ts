@@ -30,6 +30,10 @@ export const HONORIFIC_WORDS = new Set([
   'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'dame', 'lord', 'lady', 'baroness', 'baron', 'professor', 'prof',
 ]);
 
+/** Anchor flags: a surface of the main trie starts with the word; an honorific prefix does. */
+export const ANCHOR_MAIN = 1;
+export const ANCHOR_PREFIX = 2;
+
 /** Parliamentary styles that may precede a name (after an optional "The", looked up separately). */
 const STYLE_PREFIXES = ['rt hon', 'right hon', 'right honourable', 'rt honourable'];
 
@@ -153,7 +157,7 @@ export function compile(kb: KnowledgeBase): Compiled {
   for (const h of HONORIFIC_WORDS) prefixes.add(h, true);
 
   const anchors = new AnchorSet();
-  for (const h of main.firstWordHashes) anchors.add(h);
-  for (const h of prefixes.firstWordHashes) anchors.add(h);
+  for (const h of main.firstWordHashes) anchors.add(h, ANCHOR_MAIN);
+  for (const h of prefixes.firstWordHashes) anchors.add(h, ANCHOR_PREFIX);
   return { kb, main, prefixes, anchors, surnames, secretariesByDepartment, firstNames, titleWords };
 }

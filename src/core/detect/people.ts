@@ -24,7 +24,8 @@ import {
 import type { RawMatch } from './matcher';
 import { allCaps, capitalised, plainGap, possessiveAt, sentenceStart, spaceGap, wordsAfter, wordsBefore, type Neighbour } from './neighbours';
 import { foldWords } from './normalise';
-import { HONORIFIC_WORDS, type Compiled, type Target } from './patterns';
+import { HONORIFIC_WORDS, type Compiled } from './patterns';
+import { summaryOf } from './targets';
 
 export interface PersonHit {
   person: Person;
@@ -33,10 +34,17 @@ export interface PersonHit {
   end: number;
 }
 
+const surnameKeys = new WeakMap<Person, string>();
+
 export function surnameKey(p: Person): string {
-  return foldWords(p.surname)
-    .map((w) => w.word)
-    .join(' ');
+  let key = surnameKeys.get(p);
+  if (key === undefined) {
+    key = foldWords(p.surname)
+      .map((w) => w.word)
+      .join(' ');
+    surnameKeys.set(p, key);
+  }
+  return key;
 }
 
 function isDigits(s: string): boolean {
@@ -99,18 +107,18 @@ function mostRecentlyEstablished(ctx: DocContext, persons: Person[], after: numb
   return best;
 }
 
-function holdsOffice(kb: KnowledgeBase, p: Person, date: string, cabinetOnly: boolean): boolean {
-  return kb.officesHeldOn(p.id, date).some((h) => !cabinetOnly || h.office.cabinet);
+function holdsOffice(kb: KnowledgeBase, p: Person, ctx: DocContext, cabinetOnly: boolean): boolean {
+  return ctx.officesHeld(kb, p.id).some((h) => !cabinetOnly || h.office.cabinet);
 }
 
 /** A full name or an honorific with a full name. */
 export function resolveFullName(text: string, m: RawMatch, c: Compiled, ctx: DocContext): PersonHit | undefined {
-  const persons = m.targets.flatMap((t) => (t.t === 'person-full' ? [t] : []));
+  const persons = summaryOf(m.targets).persons;
   if (persons.length === 0) return undefined;
   const raw = text.slice(m.start, m.end);
   if (!capitalised(raw)) return undefined;
   // Several people of one name: prefer one in office that day.
-  const pick = persons.find((t) => holdsOffice(c.kb, t.person, ctx.date, false)) ?? persons[0]!;
+  const pick = persons.find((t) => holdsOffice(c.kb, t.person, ctx, false)) ?? persons[0]!;
   // A full name with a common surname ("David Jones", "Gareth Thomas", "Michael Moore") names someone else in
   // a text that is not about politics; a styled name ("The Rt Hon ...", "Sir ...") is political on its own.
   if (!m.prefixed && !pick.honorific && COMMON_SURNAMES.has(m.words.at(-1)!) && !politicalContext(text, m, ctx)) return undefined;
@@ -126,7 +134,7 @@ function noteOtherPerson(ctx: DocContext, surname: string): void {
 
 /** A short form or bare surname. */
 export function resolveShortForm(text: string, m: RawMatch, c: Compiled, ctx: DocContext): PersonHit | undefined {
-  const shorts = m.targets.filter((t): t is Extract<Target, { t: 'person-short' }> => t.t === 'person-short');
+  const shorts = summaryOf(m.targets).shorts;
   if (shorts.length === 0) return undefined;
   const raw = text.slice(m.start, m.end);
   if (!capitalised(raw)) return undefined;
@@ -172,10 +180,10 @@ export function resolveShortForm(text: string, m: RawMatch, c: Compiled, ctx: Do
   // politics (a football report's "Kane" or "Reeves, the physio" is someone else).
   if (!honorific && !politicalContext(text, m, ctx)) return undefined;
   if (!honorific && !possessiveAt(text, m.end) && sentenceStart(text, m.start) && WORD_SURNAMES.has(m.words.join(' '))) return undefined;
-  let sitting = persons.filter((p) => holdsOffice(c.kb, p, ctx.date, !honorific));
+  let sitting = persons.filter((p) => holdsOffice(c.kb, p, ctx, !honorific));
   // Two sitting ministers of one surname: the one in a single-holder office (the Chancellor) is the one news
   // names by surname alone, not the one of several Ministers without Portfolio.
-  if (sitting.length > 1) sitting = sitting.filter((p) => c.kb.officesHeldOn(p.id, ctx.date).some((h) => h.office.holders === 'single' && (honorific || h.office.cabinet)));
+  if (sitting.length > 1) sitting = sitting.filter((p) => ctx.officesHeld(c.kb, p.id).some((h) => h.office.holders === 'single' && (honorific || h.office.cabinet)));
   if (sitting.length !== 1) return undefined;
   ctx.establish(sitting[0]!.id);
   return { person: sitting[0]!, kind: honorific ? 'honorific' : 'name', start: m.start, end: m.end };

@@ -10,6 +10,7 @@ import type { Compiled } from './patterns';
 import { resolveFullName, resolveShortForm } from './people';
 import { resolveOrganisation } from './organisations';
 import { hasSecretaryOn, resolveRole, type RoleOutcome } from './roles';
+import { summaryOf } from './targets';
 import type { Mention, MentionKind } from './types';
 
 /** The last role title in a chunk and what became of it (for "deputy PM and justice secretary"). */
@@ -52,21 +53,11 @@ export function resolveMatch(
   c: Compiled,
   ctx: DocContext,
 ): Resolved {
-  let hasFull = false;
-  let hasShort = false;
-  let hasOrg = false;
-  let hasTitle = false;
-  let hasGeneric = false;
-  let hasDistinct = false;
-  for (const t of m.targets) {
-    if (t.t === 'person-full') hasFull = true;
-    else if (t.t === 'person-short') hasShort = true;
-    else if (t.t === 'org') {
-      hasOrg = true;
-      if (t.distinct) hasDistinct = true;
-    } else if (t.t === 'title') hasTitle = true;
-    else if (t.t === 'generic-secretary') hasGeneric = true;
-  }
+  const s = summaryOf(m.targets);
+  const hasFull = s.persons.length > 0;
+  const hasShort = s.shorts.length > 0;
+  const hasOrg = s.orgs.length > 0;
+  const { hasTitle, hasGeneric, hasDistinct } = s;
 
   // Any office title or department name says the text is about politics (a full name does once it is linked).
   if (hasTitle || hasGeneric) ctx.political = true;

@@ -26,8 +26,9 @@ import {
   UK_QUALIFIERS,
 } from './lexicon';
 import type { RawMatch } from './matcher';
-import { allCaps, capitalised, plainGap, spaceGap, wordsAfter, wordsBefore, type Neighbour } from './neighbours';
-import { departmentName, type Compiled } from './patterns';
+import { allCaps, capitalised, plainGap, spaceGap, Words, type Neighbour } from './neighbours';
+import type { Compiled } from './patterns';
+import { summaryOf, type TargetSummary } from './targets';
 
 export type RoleOutcome =
   | { linked: true; holding: Holding; nameFollows: boolean }
@@ -46,7 +47,7 @@ export function holderOf(c: Compiled, offices: readonly Office[], date: string):
 }
 
 /** The document is about this department from here on (only one with a Secretary of State that day counts). */
-function noteDepartmentOf(departments: Set<string>, c: Compiled, ctx: DocContext): void {
+function noteDepartmentOf(departments: ReadonlySet<string>, c: Compiled, ctx: DocContext): void {
   if (departments.size !== 1) return;
   const dept = departments.values().next().value!;
   if (hasSecretaryOn(c, dept, ctx.date)) ctx.department = dept;
@@ -56,16 +57,11 @@ export function hasSecretaryOn(c: Compiled, department: string, date: string): b
   return (c.secretariesByDepartment.get(department) ?? []).some((o) => existsOn(o, date));
 }
 
-function officesOf(m: RawMatch, c: Compiled, ctx: DocContext): Office[] {
-  const out: Office[] = [];
-  for (const t of m.targets) {
-    if (t.t === 'title') out.push(...t.offices);
-    else if (t.t === 'generic-secretary') {
-      const dept = ctx.department ?? ctx.weakDepartment;
-      if (dept) out.push(...(c.secretariesByDepartment.get(dept) ?? []));
-    }
-  }
-  return out;
+function officesOf(s: TargetSummary, c: Compiled, ctx: DocContext): readonly Office[] {
+  if (!s.hasGeneric) return s.titleOffices;
+  const dept = ctx.department ?? ctx.weakDepartment;
+  const secretaries = dept ? (c.secretariesByDepartment.get(dept) ?? []) : [];
+  return secretaries.length === 0 ? s.titleOffices : [...s.titleOffices, ...secretaries];
 }
 
 function isTimeBefore(b0: Neighbour | undefined): boolean {
@@ -74,9 +70,10 @@ function isTimeBefore(b0: Neighbour | undefined): boolean {
 }
 
 /** The chain of words before a title, skipping plain lower-case adjectives ("an effective prime minister"). */
-function determinerBefore(before: Neighbour[]): Neighbour | undefined {
-  for (let i = 0; i < before.length && i < 5; i++) {
-    const w = before[i]!;
+function determinerBefore(before: Words): Neighbour | undefined {
+  for (let i = 0; i < 5; i++) {
+    const w = before.at(i);
+    if (!w) return undefined;
     if (!/^[\s“”"‘]+$/.test(w.gap)) return undefined;
     if (GENERIC_DETERMINERS.has(w.folded) || POSSESSIVE_PRONOUNS.has(w.folded) || w.folded === 'the') return w;
     if (capitalised(w.raw) || /\d/.test(w.raw)) return undefined;
@@ -96,24 +93,25 @@ function subjectOfVerb(a0: Neighbour | undefined): boolean {
 
 export function resolveRole(text: string, m: RawMatch, next: RawMatch | undefined, c: Compiled, ctx: DocContext): RoleOutcome {
   const raw = text.slice(m.start, m.end);
-  const generic = m.targets.some((t) => t.t === 'generic-secretary');
+  const s = summaryOf(m.targets);
+  const generic = s.hasGeneric;
   const short = m.words.length === 1 && m.words[0]!.length <= 3;
   // "PM", "DPM": written in capitals, else it is "pm" the time.
   if (short && !allCaps(raw)) return { linked: false, reason: 'lower-case abbreviation' };
   // A bare "Secretary of State" in capitals only (US style writes "the secretary of state").
   if (generic && !/^Secretary/.test(raw)) return { linked: false, reason: 'lower-case generic title' };
 
-  const before = wordsBefore(text, m.start, 6);
-  const b0 = before[0];
-  const after = wordsAfter(text, m.end, 3);
-  const a0 = after[0];
+  const before = new Words(text, m.start, false, 6);
+  const b0 = before.at(0);
+  const after = new Words(text, m.end, true, 3);
+  const a0 = after.at(0);
 
   if (short && (isTimeBefore(b0) || (a0 && spaceGap(a0.gap) && TIME_ZONES.has(a0.folded)))) return { linked: false, reason: 'time of day' };
 
-  const offices = officesOf(m, c, ctx);
-  const titleOffices = m.targets.flatMap((t) => (t.t === 'title' ? t.offices : []));
+  const offices = officesOf(s, c, ctx);
+  const titleOffices = s.titleOffices;
   // The document is about this department from here on, whatever happens to this use.
-  const departments = new Set(titleOffices.map((o) => departmentName(o.department)));
+  const departments = s.departments;
 
   if (b0 && (spaceGap(b0.gap) || /^\s*-\s*$/.test(b0.gap))) {
     if (NOT_CURRENT_BEFORE_TITLE.has(b0.folded)) {
@@ -122,7 +120,7 @@ export function resolveRole(text: string, m: RawMatch, next: RawMatch | undefine
     }
   }
   // Foreign: "Israeli Prime Minister", "Australia's prime minister", "US Secretary of State".
-  const b1 = before[1];
+  const b1 = before.at(1);
   const foreignWord =
     b0 && spaceGap(b0.gap) && FOREIGN_QUALIFIERS.has(b0.folded)
       ? b0
@@ -142,8 +140,8 @@ export function resolveRole(text: string, m: RawMatch, next: RawMatch | undefine
 
   // "Prime Minister of Israel".
   if (a0 && a0.folded === 'of' && spaceGap(a0.gap)) {
-    const a1 = after[1];
-    const a2 = after[2];
+    const a1 = after.at(1);
+    const a2 = after.at(2);
     const place = a1 && a1.folded === 'the' ? a2 : a1;
     if (place && capitalised(place.raw) && !UK_QUALIFIERS.has(place.folded) && place.folded !== 'united' && place.folded !== 'great') {
       return { linked: false, reason: 'office of another place' };
@@ -162,7 +160,7 @@ export function resolveRole(text: string, m: RawMatch, next: RawMatch | undefine
     return { linked: false, reason: 'predicative' };
   }
   if (b0 && b0.folded === 'of' && b1 && ROLE_NOUNS.has(b1.folded)) return { linked: false, reason: 'the office itself' };
-  if (b0 && b0.folded === 'the' && b1 && b1.folded === 'of' && before[2] && ROLE_NOUNS.has(before[2].folded)) {
+  if (b0 && b0.folded === 'the' && b1 && b1.folded === 'of' && before.at(2) && ROLE_NOUNS.has(before.at(2)!.folded)) {
     return { linked: false, reason: 'the office itself' };
   }
 
@@ -176,7 +174,7 @@ export function resolveRole(text: string, m: RawMatch, next: RawMatch | undefine
       const isPerson = next && next.start === a0.start && next.targets.some((t) => t.t === 'person-full' || t.t === 'person-short');
       if (isPerson) nameFollows = true;
       else if (!comma && !CAPITALISED_FOLLOWERS_OK.has(a0.folded) && !HEADLINE_WORDS.has(a0.folded)) return { linked: false, reason: "someone else's title" };
-      else if (comma && after[1] && plainGap(after[1].gap) && capitalised(after[1].raw) && !CAPITALISED_FOLLOWERS_OK.has(a0.folded)) {
+      else if (comma && after.at(1) && plainGap(after.at(1)!.gap) && capitalised(after.at(1)!.raw) && !CAPITALISED_FOLLOWERS_OK.has(a0.folded)) {
         return { linked: false, reason: "someone else's title" };
       }
     }

@@ -25,31 +25,53 @@ export interface ScanStats {
 /** Words after which a dot does not end the phrase ("Mr. Reeves", "Rt. Hon. John Healey"). */
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'rt', 'hon', 'prof', 'sen', 'gen', 'rev', 'col', 'capt', 'lt', 'messrs']);
 
-/** A word read from the text: its folded form and where it ends. */
-export interface ReadWord {
-  word: string;
-  end: number;
-}
+/**
+ * Reads the word starting at `start` without building a string: returns its hash (hashWord of its folded
+ * form) and leaves its end in `wordEnd`; the trie compares the text with its own words (see `foldedEquals`),
+ * so walking a phrase allocates nothing per word. `wordLetters` is the number of non-ignorable characters
+ * (0: no word here).
+ */
+export let wordEnd = 0;
+export let wordLetters = 0;
 
-export function readWord(text: string, start: number, stats?: ScanStats): ReadWord {
+export function readWordHash(text: string, start: number, stats?: ScanStats): number {
   const n = text.length;
   const fold = FOLD_TABLE;
   let i = start;
-  let ascii = true;
+  let h = 0;
+  let letters = 0;
   for (; i < n; i++) {
-    const c = text.charCodeAt(i);
-    const f = fold[c]!;
+    const f = fold[text.charCodeAt(i)]!;
     if (f === NOT_WORD) break;
-    if (c >= 0x80 || f === IGNORABLE) ascii = false;
+    if (f !== IGNORABLE) {
+      h = (Math.imul(h, 31) + f) | 0;
+      letters++;
+    }
   }
   if (stats) stats.charsRead += i - start;
-  if (ascii) return { word: text.slice(start, i).toLowerCase(), end: i };
-  let word = '';
-  for (let j = start; j < i; j++) {
-    const f = fold[text.charCodeAt(j)]!;
-    if (f !== IGNORABLE) word += String.fromCharCode(f);
+  wordEnd = i;
+  wordLetters = letters;
+  return h;
+}
+
+/** True when text[start, end) folds to `word` (ignorable characters skipped). */
+export function foldedEquals(text: string, start: number, end: number, word: string): boolean {
+  const fold = FOLD_TABLE;
+  let k = 0;
+  for (let i = start; i < end; i++) {
+    const f = fold[text.charCodeAt(i)]!;
+    if (f === IGNORABLE) continue;
+    if (k >= word.length || word.charCodeAt(k) !== f) return false;
+    k++;
   }
-  return { word, end: i };
+  return k === word.length;
+}
+
+/** The child of `node` along the word text[start, end) (hash `hash`) after separator `sep`. */
+export function childAt<T>(node: TrieNode<T>, sep: Sep | undefined, hash: number, text: string, start: number, end: number): TrieNode<T> | undefined {
+  let c = node.next?.get(edgeKey(sep, hash));
+  while (c !== undefined && (c.sep !== sep || !foldedEquals(text, start, end, c.word))) c = c.collide;
+  return c;
 }
 
 /**
@@ -110,70 +132,91 @@ export function walk<T>(
   let node = root;
   let pos = start;
   let sep: Sep | undefined;
-  let best: WalkResult<T> | undefined;
+  let bestNode: TrieNode<T> | undefined;
+  let bestEnd = 0;
+  let bestWords = 0;
   const words: string[] = [];
   for (;;) {
-    const w = readWord(text, pos, stats);
-    if (!w.word) break;
-    const child = node.next?.get(edgeKey(sep, w.word));
+    const hash = readWordHash(text, pos, stats);
+    const end = wordEnd;
+    if (wordLetters === 0) break;
+    const child = childAt(node, sep, hash, text, pos, end);
     if (!child) break;
     node = child;
-    words.push(w.word);
-    if (node.targets && (!accept || accept(node))) best = { end: w.end, node, words: words.slice() };
+    words.push(child.word);
+    if (node.targets && (!accept || accept(node))) {
+      bestNode = node;
+      bestEnd = end;
+      bestWords = words.length;
+    }
     if (!node.next) break;
-    const s = readSep(text, w.end, w.word, stats);
+    const s = readSep(text, end, child.word, stats);
     if (!s) break;
     sep = s.sep;
     pos = s.next;
   }
-  return best;
+  if (!bestNode) return undefined;
+  if (words.length > bestWords) words.length = bestWords;
+  return { end: bestEnd, node: bestNode, words };
 }
 
-/** Hash bitmap + set of first words: the fast loop's filter. */
+/**
+ * The fast loop's filter: first words by hash, each with flags saying which tries start with it (so the
+ * matcher need not ask each trie again). An 8 KiB bitmap (it stays in the L1 cache) answers most words
+ * before the map is consulted.
+ */
 export class AnchorSet {
-  private readonly bits = new Uint8Array(1 << 16);
-  private readonly set = new Set<number>();
+  private readonly bits = new Uint32Array(1 << 11);
+  private readonly flags = new Map<number, number>();
 
-  add(hash: number): void {
-    this.bits[hash & 0xffff] = 1;
-    this.set.add(hash);
+  add(hash: number, flag: number): void {
+    this.bits[(hash >>> 5) & 0x7ff]! |= 1 << (hash & 31);
+    this.flags.set(hash, (this.flags.get(hash) ?? 0) | flag);
   }
 
-  has(hash: number): boolean {
-    return this.bits[hash & 0xffff] === 1 && this.set.has(hash);
+  /** The flags of a first word's hash; 0 when no surface starts with it. */
+  flagsOf(hash: number): number {
+    if ((this.bits[(hash >>> 5) & 0x7ff]! & (1 << (hash & 31))) === 0) return 0;
+    return this.flags.get(hash) ?? 0;
   }
 }
 
 /**
- * Calls `onAnchor(wordStart, wordEnd, hash)` for every word whose folded hash is an anchor, in text order.
+ * Calls `onAnchor(wordStart, wordEnd, flags)` for every word whose folded hash is an anchor, in text order.
  * `onAnchor` returns the offset to resume scanning from (at least wordEnd), so a matched phrase is skipped.
  */
 export function scanWords(
   text: string,
   anchors: AnchorSet,
-  onAnchor: (start: number, end: number, hash: number) => number,
+  onAnchor: (start: number, end: number, flags: number) => number,
   stats?: ScanStats,
 ): void {
   const n = text.length;
   const fold = FOLD_TABLE;
-  let i = 0;
-  while (i < n) {
-    let f = fold[text.charCodeAt(i)]!;
-    if (f === NOT_WORD) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let h = 0;
-    do {
-      if (f !== IGNORABLE) h = (Math.imul(h, 31) + f) | 0;
-      if (++i >= n) break;
-      f = fold[text.charCodeAt(i)]!;
-    } while (f !== NOT_WORD);
-    if (anchors.has(h)) {
-      const resume = onAnchor(start, i, h);
-      if (resume > i) i = resume;
-    }
+  // One flat loop, one table read per character: `start` is where the current word began (-1 between words)
+  // and `h` its hash so far.
+  let start = -1;
+  let h = 0;
+  for (let i = 0; i < n; i++) {
+    const f = fold[text.charCodeAt(i)]!;
+    if (f > IGNORABLE) {
+      if (start < 0) start = i;
+      h = (Math.imul(h, 31) + f) | 0;
+    } else if (f === NOT_WORD) {
+      if (start >= 0) {
+        const flags = anchors.flagsOf(h);
+        if (flags !== 0) {
+          const resume = onAnchor(start, i, flags);
+          if (resume > i) i = resume - 1;
+        }
+        start = -1;
+        h = 0;
+      }
+    } else if (start < 0) start = i;
+  }
+  if (start >= 0) {
+    const flags = anchors.flagsOf(h);
+    if (flags !== 0) onAnchor(start, n, flags);
   }
   // The fast loop reads each character once (matched phrases were read by the walk and are skipped here).
   if (stats) stats.charsRead += n;

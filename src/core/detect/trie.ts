@@ -2,20 +2,42 @@
  * A trie over folded words (not characters): each edge is one word with the separator before it, so
  * "Secretary of State for Transport" is five edges and a name broken by a line break or a no-break space
  * still walks the same path. Terminal nodes carry the targets a surface may name.
+ *
+ * Edges are keyed by a number made from the word's hash (the one the scanner computes as it reads) and the
+ * separator, so a step of the walk is a Map lookup by integer instead of building and hashing a string.
+ * Two words with one key under one parent are chained through `collide`, and the word itself is compared,
+ * so a hash collision can cost a step but never give a wrong match.
  */
 import { foldWords, hashWord, type Sep } from './normalise';
 
 export interface TrieNode<T> {
-  next: Map<string, TrieNode<T>> | undefined;
+  next: Map<number, TrieNode<T>> | undefined;
   targets: T[] | undefined;
+  /** The edge into this node: its folded word and the separator before it. */
+  word: string;
+  sep: Sep | undefined;
+  /** Another child of the same parent whose edge has the same key. */
+  collide: TrieNode<T> | undefined;
 }
 
-export function edgeKey(sep: Sep | undefined, word: string): string {
-  return sep === undefined ? word : sep + word;
+/** The key of an edge: the word's hash, mixed with the separator before it. */
+export function edgeKey(sep: Sep | undefined, hash: number): number {
+  return sep === undefined ? hash : (Math.imul(hash, 31) + sep.charCodeAt(0)) | 0;
+}
+
+/** The child of `node` along (sep, word); `hash` is hashWord(word). */
+export function childOf<T>(node: TrieNode<T>, sep: Sep | undefined, word: string, hash: number): TrieNode<T> | undefined {
+  let c = node.next?.get(edgeKey(sep, hash));
+  while (c !== undefined && (c.word !== word || c.sep !== sep)) c = c.collide;
+  return c;
+}
+
+function newNode<T>(word: string, sep: Sep | undefined): TrieNode<T> {
+  return { next: undefined, targets: undefined, word, sep, collide: undefined };
 }
 
 export class WordTrie<T> {
-  readonly root: TrieNode<T> = { next: undefined, targets: undefined };
+  readonly root: TrieNode<T> = newNode('', undefined);
   /** Hashes of every first word: the scanner only looks closer at words whose hash is here. */
   readonly firstWordHashes = new Set<number>();
   /** Most words any surface has (bounds the work done at one position). */
@@ -31,12 +53,18 @@ export class WordTrie<T> {
     let node = this.root;
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
-      const key = edgeKey(i === 0 ? undefined : w.sep, w.word);
-      node.next ??= new Map();
-      let child = node.next.get(key);
+      const sep = i === 0 ? undefined : w.sep;
+      const hash = hashWord(w.word);
+      let child = childOf(node, sep, w.word, hash);
       if (!child) {
-        child = { next: undefined, targets: undefined };
-        node.next.set(key, child);
+        child = newNode(w.word, sep);
+        node.next ??= new Map();
+        const key = edgeKey(sep, hash);
+        const first = node.next.get(key);
+        if (first) {
+          child.collide = first.collide;
+          first.collide = child;
+        } else node.next.set(key, child);
       }
       node = child;
     }
