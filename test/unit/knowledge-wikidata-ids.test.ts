@@ -28,6 +28,8 @@ describe('Wikidata ids of the real offices', () => {
       'transport-secretary': 'Q3246797',
       'leader-of-the-house-of-lords': 'Q2012061',
       'transport-minister-of-state': 'Q15109454',
+      'energy-security-secretary': 'Q116728869',
+      'science-secretary': 'Q116719147',
     });
   });
 
