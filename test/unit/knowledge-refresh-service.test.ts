@@ -14,7 +14,7 @@ import { testKnowledge } from '../fixtures/wikidata/knowledge';
 import { KnowledgeBase } from '../../src/core/knowledge/query';
 import { openCoverageStore, type CoverageStore } from '../../src/background/coverage/store';
 import { createKnowledgeRefresh, REFRESH_INTERVAL_MS, type KnowledgeRefresh } from '../../src/background/knowledge-refresh/service';
-import { buildHoldersQuery, parseHoldersAnswer, WIKIDATA_SPARQL_ENDPOINT } from '../../src/background/knowledge-refresh/sparql';
+import { buildHoldersQuery, parseHoldersAnswer, SCOPE_START, WIKIDATA_SPARQL_ENDPOINT } from '../../src/background/knowledge-refresh/sparql';
 import { mergeWikidata } from '../../src/background/knowledge-refresh/merge';
 import { onNetworkRequest } from '../../src/background/net';
 import { loadKnowledge } from '../../src/knowledge/load-node';
@@ -74,6 +74,26 @@ describe('the Wikidata query', () => {
     expect(q).toContain('p:P39');
     expect(q).toContain('pqv:P580');
     expect(q).toContain('pqv:P582');
+  });
+
+  it('leaves out, on the server, statements that ended before the knowledge base begins (centuries of Chancellors)', () => {
+    const q = buildHoldersQuery(['Q990000001']);
+    const filter = 'FILTER(!BOUND(?end) || ?end >= "2010-05-11T00:00:00Z"^^xsd:dateTime)';
+    expect(SCOPE_START).toBe('2010-05-11');
+    expect(q).toContain(filter);
+    // Inside the WHERE group, after ?end is bound by its OPTIONAL, so statements without an end are kept.
+    const where = q.slice(q.indexOf('WHERE {'), q.lastIndexOf('}') + 1);
+    expect(where.indexOf(filter)).toBeGreaterThan(where.indexOf('pqv:P582'));
+    expect(where.indexOf(filter)).toBeLessThan(where.indexOf('SERVICE wikibase:label'));
+    expect([...q].filter((c) => c === '{').length).toBe([...q].filter((c) => c === '}').length);
+    // The filter drops nothing the merge could use: every office starts on or after it, and the merge ignores
+    // whatever ended before the knowledge base's own date.
+    const real = loadKnowledge();
+    expect(real.offices.every((o) => o.from >= SCOPE_START)).toBe(true);
+    const office = real.offices.find((o) => o.wikidata)!;
+    const m = mergeWikidata(real, [{ office: office.wikidata!, person: 'Q990000999', name: 'Ancient Holder', start: '1780-01-01', end: '2010-05-10' }], '2026-12-01');
+    expect(m.used).toBe(0);
+    expect(m.knowledge.entities.some((e) => e.name === 'Ancient Holder')).toBe(false);
   });
 
   it('keeps only day-precise statements for the offices asked', () => {

@@ -3,6 +3,12 @@
  * Wikidata item, with the start (P580) and end (P582) qualifiers and their precision. The query depends
  * only on the knowledge base's list of offices, never on what the reader reads.
  *
+ * Offices such as Chancellor of the Exchequer or Lord Privy Seal have centuries of holders; the merge
+ * ignores everything that ended before the bundled knowledge's date anyway, so the query leaves out, on
+ * the server, statements that ended before the knowledge base's scope starts (SCOPE_START): the answer
+ * stays far below the fetch size cap (KNOWLEDGE_FETCH) however many offices get an id. Statements without
+ * an end (current holders, or an end Wikidata does not know) are always kept.
+ *
  * The answer (SPARQL 1.1 JSON results) is validated with valibot before use; rows whose dates are not
  * given to the day, or whose ids are not Wikidata items, are left out.
  */
@@ -14,6 +20,8 @@ const ENTITY_PREFIX = 'http://www.wikidata.org/entity/';
 /** Wikidata time precision 11 = day. Coarser dates (a year, a month) cannot place a reshuffle. */
 const DAY_PRECISION = 11;
 export const MAX_STATEMENTS = 20_000;
+/** First day the knowledge base covers: every office record starts no earlier (the Cameron–Clegg government, 11 May 2010). */
+export const SCOPE_START = '2010-05-11';
 
 export function buildHoldersQuery(officeQids: readonly string[]): string {
   const qids = [...new Set(officeQids)].filter((q) => QID.test(q)).sort();
@@ -25,6 +33,7 @@ export function buildHoldersQuery(officeQids: readonly string[]): string {
   FILTER NOT EXISTS { ?statement wikibase:rank wikibase:DeprecatedRank }
   OPTIONAL { ?statement pqv:P580 [ wikibase:timeValue ?start ; wikibase:timePrecision ?startPrecision ] }
   OPTIONAL { ?statement pqv:P582 [ wikibase:timeValue ?end ; wikibase:timePrecision ?endPrecision ] }
+  FILTER(!BOUND(?end) || ?end >= "${SCOPE_START}T00:00:00Z"^^xsd:dateTime)
   SERVICE wikibase:label { bd:serviceParam wikibase:language "en,mul". }
 }`;
 }
