@@ -6,6 +6,7 @@
  * BACKSTORY_STORE=1 builds the store flavour: without the 127.0.0.1 match the demo and the tests need.
  */
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import manifestJson from './manifest.json' with { type: 'json' };
@@ -52,6 +53,42 @@ function archivePlugin(): Plugin {
   };
 }
 
+/**
+ * No file of Backstory is web-accessible: the content script is one self-contained script and the card's
+ * script is injected by the background with scripting.executeScript, neither of which needs it. @crxjs lists
+ * every `?iife` script as web-accessible to all sites (for pages that load it by URL), which would let any page
+ * probe for the extension, so the built manifest drops those entries, and the intermediate ES chunk @crxjs
+ * leaves for such a script (referenced by nothing) is deleted. A test pins the result.
+ */
+function noWebAccessibleResources(): Plugin {
+  let outDir = '';
+  return {
+    name: 'backstory-no-web-accessible-resources',
+    apply: 'build',
+    enforce: 'post',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    writeBundle: {
+      sequential: true,
+      order: 'post',
+      handler(_options, bundle) {
+        const file = resolve(outDir, 'manifest.json');
+        if (!existsSync(file)) return;
+        const manifest = JSON.parse(readFileSync(file, 'utf8')) as { web_accessible_resources?: { resources: string[] }[] };
+        const injected = (r: string): boolean => /\.iife\.js$/.test(r);
+        const kept = (manifest.web_accessible_resources ?? []).filter((w) => !w.resources.every(injected));
+        if (kept.length) manifest.web_accessible_resources = kept;
+        else delete manifest.web_accessible_resources;
+        writeFileSync(file, JSON.stringify(manifest, null, 2));
+        for (const name of Object.keys(bundle)) {
+          if (/(^|\/)[^/]*\.iife\.ts-[^/]*\.js$/.test(name)) rmSync(resolve(outDir, name), { force: true });
+        }
+      },
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';
   const store = process.env.BACKSTORY_STORE === '1';
@@ -59,7 +96,7 @@ export default defineConfig(({ mode }) => {
     plugins: [
       knowledgePlugin(),
       archivePlugin(),
-      ...(mode === 'test' ? [] : [crx({ manifest: manifestFor(manifestJson, browser, { store }) as ManifestV3Export, browser })]),
+      ...(mode === 'test' ? [] : [crx({ manifest: manifestFor(manifestJson, browser, { store }) as ManifestV3Export, browser }), noWebAccessibleResources()]),
     ],
     // Development builds (not the store flavour) let the end-to-end tests point the feeds' and the knowledge
     // refresh's endpoints at 127.0.0.1 (storage.local `devEndpoints`, see src/background/coverage-bridge.ts).

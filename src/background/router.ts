@@ -15,7 +15,8 @@ import { knowledge } from './knowledge';
 import { loadReport, saveReport } from './tabs';
 import { coverageFor, engine, newestCoverage, recordVisit, recordCorrection } from './coverage-bridge';
 import { DEFAULT_FEEDS } from './feeds/defaults';
-import { builtInSite, canRunOn, listReaderSites, originPattern, scanTab, syncSiteScripts } from './sites';
+import { builtInSite, canRunOn, listReaderSites, originPattern, rootPath, scanTab, syncSiteScripts } from './sites';
+import { CARD_SCRIPT } from './card-script';
 
 type Handler<M> = (msg: M, sender: SenderLike) => Promise<unknown>;
 
@@ -31,6 +32,17 @@ const contentHandlers: { [T in ContentToBackground['type']]: Handler<Extract<Con
       return { ok: true };
     } catch {
       return { ok: false }; // e.g. no host permission: the content script falls back to a page stylesheet
+    }
+  },
+  'content/load-card': async (_msg, sender) => {
+    try {
+      await browser.scripting.executeScript({
+        target: { tabId: sender.tab?.id as number, frameIds: [sender.frameId ?? 0] },
+        files: [rootPath(CARD_SCRIPT)],
+      });
+      return { ok: true } satisfies Responses['content/load-card'];
+    } catch {
+      return { ok: false } satisfies Responses['content/load-card'];
     }
   },
   'content/page-report': async (msg, sender) => {

@@ -8,9 +8,6 @@
 import { siteOriginPattern } from '../core/settings';
 import { browser, extensionOrigin } from '../platform/browser';
 import { loadReport } from './tabs';
-// The content script as one self-contained file for the sites the reader adds: the manifest's loader
-// imports its chunks at run time, which a page may do only from sites listed as web-accessible at build.
-import readerSiteScript from './reader-site-content.iife.ts?iife';
 
 export const SITE_SCRIPT_ID = 'backstory-reader-sites';
 
@@ -81,8 +78,11 @@ export function rootPath(file: string, origin = extensionOrigin()): string {
   return `/${(file.startsWith(origin) ? file.slice(origin.length) : file).replace(/^\/+/, '')}`;
 }
 
+/** The same self-contained content script the manifest runs on the built-in sites (src/content/main.iife.ts). */
 function contentScriptFiles(): string[] {
-  return [rootPath(readerSiteScript)];
+  const files = (manifest().content_scripts ?? []).flatMap((cs) => cs.js ?? []);
+  if (!files.length) throw new Error('the built manifest declares no content script');
+  return [...new Set(files)].map((f) => rootPath(f));
 }
 
 export async function listReaderSites(): Promise<string[]> {

@@ -4,7 +4,9 @@
  * ends a text selection never opens a card, and inside a link a click keeps navigating.
  */
 import type { CardData } from '../core/card';
+import type { CardModule } from '../ui/card/card-global';
 import type { CardHandle } from '../ui/card/mount';
+import { loadCard } from './card-loader';
 import { MENTION_TAG, CARD_TAG, isOurMention } from './highlight';
 import { Interaction } from './interaction';
 
@@ -36,7 +38,15 @@ export class CardController {
     this.close(false);
     const token = this.interaction.open(mention);
     mention.setAttribute('aria-expanded', 'true');
-    const { mountCard } = await import('../ui/card/mount');
+    let mountCard: CardModule['mountCard'];
+    try {
+      ({ mountCard } = await loadCard());
+    } catch {
+      // The card's script could not be injected (the extension was updated underneath the page, say): the
+      // mention stays a mention; the next click tries again.
+      if (this.interaction.isCurrent(token)) this.close(false);
+      return;
+    }
     if (!this.interaction.isCurrent(token)) return;
     this.handle = mountCard({
       anchor: mention,

@@ -28,7 +28,7 @@ const fake = vi.hoisted(() => {
   };
   const manifest = {
     host_permissions: ['https://feeds.bbci.co.uk/*', 'https://www.theguardian.com/*'],
-    content_scripts: [{ matches: ['https://www.bbc.co.uk/news/*', 'https://www.theguardian.com/*', 'http://127.0.0.1/*'], js: ['assets/loader.js'] }],
+    content_scripts: [{ matches: ['https://www.bbc.co.uk/news/*', 'https://www.theguardian.com/*', 'http://127.0.0.1/*'], js: ['src/content/main.iife.js'] }],
   };
   const browser = {
     runtime: {
@@ -79,7 +79,6 @@ vi.mock('../../src/platform/browser', () => ({
   sessionStorage: fake.sessionStorage,
   extensionOrigin: () => 'moz-extension://abc',
 }));
-vi.mock('../../src/background/reader-site-content.iife.ts?iife', () => ({ default: 'src/background/reader-site-content.iife.js' }));
 
 const sites = await import('../../src/background/sites');
 const { state } = fake;
@@ -130,7 +129,7 @@ describe('registering the content script for the reader sites', () => {
     expect(state.registered).toEqual([
       {
         id: sites.SITE_SCRIPT_ID,
-        js: ['/src/background/reader-site-content.iife.js'],
+        js: ['/src/content/main.iife.js'],
         matches: ['http://localhost/*'],
         runAt: 'document_end',
         allFrames: false,
@@ -174,7 +173,7 @@ describe('registering the content script for the reader sites', () => {
     state.granted = ['http://localhost/*'];
     for (const f of state.added) f({ origins: ['http://localhost/*'] });
     await new Promise((r) => setTimeout(r, 20));
-    expect(state.executed).toEqual([{ tabId: 1, files: ['/src/background/reader-site-content.iife.js'] }]);
+    expect(state.executed).toEqual([{ tabId: 1, files: ['/src/content/main.iife.js'] }]);
     // The popup's own request for the same tab right after does not inject a second copy.
     expect(await sites.scanTab(1)).toBe(false);
     expect(state.executed).toHaveLength(1);

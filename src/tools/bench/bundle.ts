@@ -1,10 +1,11 @@
 /**
- * Which built files the content script loads: the loader named in the manifest, the chunk the loader imports
- * (crxjs: `import(chrome.runtime.getURL("assets/…"))`) and that chunk's static imports, transitively; and the
- * chunks those files import only lazily (`import("./…")`), such as the card UI. Read from the build output, so
- * no file name or hash is hard-coded. Used by the bundle-size test and `npm run bench`.
+ * Which built files the content script loads: the scripts named in the manifest (one self-contained IIFE
+ * since src/content/main.iife.ts; any ES imports they make are followed transitively), and the scripts loaded
+ * only later: the chunks they import lazily (`import("./…")`) and the self-contained scripts the background
+ * injects on demand (every other `*.iife.js` of the build, such as the card's UI). Read from the build output,
+ * so no hash is hard-coded. Used by the bundle-size test and `npm run bench`.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 
 export interface ContentScriptFiles {
@@ -47,13 +48,25 @@ function closure(dist: string, roots: string[], exclude: Set<string> = new Set()
   return { files: [...seen], dynamics };
 }
 
+/** Every `*.iife.js` file under dist, relative to it. */
+function iifeScripts(dist: string, dir = ''): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(join(dist, dir), { withFileTypes: true })) {
+    const rel = dir ? posix.join(dir, e.name) : e.name;
+    if (e.isDirectory()) out.push(...iifeScripts(dist, rel));
+    else if (e.name.endsWith('.iife.js')) out.push(rel);
+  }
+  return out;
+}
+
 export function contentScriptFiles(dist: string): ContentScriptFiles {
   const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as { content_scripts?: { js?: string[] }[] };
   const entries = (manifest.content_scripts ?? []).flatMap((c) => c.js ?? []);
   if (!entries.length) throw new Error(`${dist}/manifest.json declares no content script`);
   const eager = closure(dist, entries);
   const loaded = new Set(eager.files);
-  const lazyRoots = [...new Set(eager.dynamics)].filter((f) => !loaded.has(f));
+  const injected = iifeScripts(dist).filter((f) => !loaded.has(f));
+  const lazyRoots = [...new Set([...eager.dynamics, ...injected])].filter((f) => !loaded.has(f));
   const lazy = closure(dist, lazyRoots, loaded);
   return { static: eager.files, lazy: lazy.files };
 }
