@@ -118,5 +118,23 @@ describe('the knowledge base data', () => {
     expect(realKb().holderOn('chief-secretary-to-the-treasury', '2026-05-13')?.person.id).toBe('james-murray');
     expect(realKb().holderOn('chief-secretary-to-the-treasury', '2026-05-14')).toBeUndefined();
     expect(realKb().holderUnknownOn('chief-secretary-to-the-treasury', '2026-05-14')).toBeDefined();
+    // Lucy Rigby is named only from the first day of evidence (gov.uk list of 6 July 2026); the gap stays unknown.
+    expect(realKb().holderUnknownOn('chief-secretary-to-the-treasury', '2026-07-05')).toBeDefined();
+    expect(realKb().holderOn('chief-secretary-to-the-treasury', '2026-07-06')?.person.id).toBe('lucy-rigby');
+  });
+
+  it('hands the Prime Minister from Keir Starmer to Andy Burnham on 20 July 2026, with his first appointments', () => {
+    const kb = realKb();
+    expect(kb.holderOfTitleOn('PM', '2026-07-19')?.person.id).toBe('keir-starmer');
+    expect(kb.holderOfTitleOn('Prime Minister', '2026-07-20')?.person.id).toBe('andy-burnham');
+    expect(kb.holderOfTitleOn('Chancellor', '2026-07-19')?.person.id).toBe('rachel-reeves');
+    expect(kb.holderOfTitleOn('Chancellor', '2026-07-20')?.person.id).toBe('john-healey');
+    expect(kb.holderOfTitleOn('Foreign Secretary', '2026-07-20')?.person.id).toBe('ed-miliband');
+    expect(kb.holderOfTitleOn('Defence Secretary', '2026-07-19')?.person.id).toBe('dan-jarvis');
+    expect(kb.holderOfTitleOn('Defence Secretary', '2026-07-20')?.person.id).toBe('wes-streeting');
+    expect(kb.holderOfTitleOn('Health Secretary', '2026-07-20')?.person.id).toBe('yvette-cooper');
+    // Miliband's successor at Energy is not in the sources: recorded as unknown, not invented.
+    expect(kb.holderOn('energy-security-secretary', '2026-07-20')).toBeUndefined();
+    expect(kb.holderUnknownOn('energy-security-secretary', '2026-07-20')).toBeDefined();
   });
 });
