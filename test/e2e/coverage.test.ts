@@ -100,41 +100,48 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const nextDay = (day: string) => isoDay(new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000));
 
 /**
- * A Wikidata answer in which John Healey takes a Cabinet office: the office's real Wikidata id from the
- * bundled knowledge (Transport first), a made-up person id (the merge matches him by his exact name), and
- * a start the day after anything the bundled data knows about that office, so the merge must take it as a
- * reshuffle that ends the previous holder's tenure.
+ * A Wikidata answer in which John Healey moves to another Cabinet office: the office's real Wikidata id from the
+ * bundled knowledge (Transport first), a made-up person id (the merge matches him by his exact name), and a start
+ * the day after anything the bundled data knows about that office or about the offices he holds now, so the merge
+ * must take it as a reshuffle that ends the previous holder's tenure. Each single-holder office he holds now (e.g.
+ * Chancellor since July 2026) gets a made-up successor from the same day, which ends his tenure there, as a real
+ * reshuffle would; otherwise the card would still show that office first.
  */
 function reshuffleAnswer(): { json: string; start: string; officeTitle: string } {
   const kb = loadKnowledge();
   const today = isoDay(new Date());
+  const healey = kb.entities.find((e) => e.id === 'john-healey');
+  const held = healey?.type === 'person' ? healey.tenures.filter((t) => t.to === null) : [];
+  const heldOffices = held.map((t) => kb.offices.find((o) => o.id === t.office)!);
   const candidates = kb.offices
-    .filter((o) => o.wikidata && o.cabinet && o.holders === 'single' && o.to === null)
+    .filter((o) => o.wikidata && o.cabinet && o.holders === 'single' && o.to === null && !held.some((t) => t.office === o.id))
     .sort((a, b) => Number(b.id === 'transport-secretary') - Number(a.id === 'transport-secretary'));
   for (const office of candidates) {
     let latest = office.from;
     for (const e of kb.entities) {
       if (e.type !== 'person') continue;
       for (const t of e.tenures) {
-        if (t.office !== office.id) continue;
+        if (t.office !== office.id && !(e.id === 'john-healey' && t.to === null)) continue;
         for (const d of [t.from, t.to ?? '', t.evidenceAsOf ?? '']) if (d > latest) latest = d;
-        if (e.id === 'john-healey' && t.to === null) latest = '9999-12-31'; // he must not hold it already
       }
     }
     const start = nextDay(latest);
     if (start > today) continue;
+    // The offices he holds now must be able to take a successor from that day (single holder, with an id).
+    if (heldOffices.some((o) => !o.wikidata || o.holders !== 'single')) break;
     const uri = (q: string) => ({ type: 'uri', value: `http://www.wikidata.org/entity/${q}` });
-    const row = {
-      office: uri(office.wikidata!),
-      person: uri('Q990000950'),
-      personLabel: { type: 'literal', 'xml:lang': 'en', value: 'John Healey' },
+    const row = (officeQid: string, personQid: string, name: string) => ({
+      office: uri(officeQid),
+      person: uri(personQid),
+      personLabel: { type: 'literal', 'xml:lang': 'en', value: name },
       start: { type: 'literal', datatype: 'http://www.w3.org/2001/XMLSchema#dateTime', value: `${start}T00:00:00Z` },
       startPrecision: { type: 'literal', datatype: 'http://www.w3.org/2001/XMLSchema#integer', value: '11' },
-    };
-    const json = JSON.stringify({ head: { vars: ['office', 'person', 'personLabel', 'start', 'startPrecision', 'end', 'endPrecision'] }, results: { bindings: [row] } });
+    });
+    const bindings = [row(office.wikidata!, 'Q990000950', 'John Healey'), ...heldOffices.map((o, i) => row(o.wikidata!, `Q99000096${i}`, `Fictional Successor ${'ABCDEFGH'[i]}`))];
+    const json = JSON.stringify({ head: { vars: ['office', 'person', 'personLabel', 'start', 'startPrecision', 'end', 'endPrecision'] }, results: { bindings } });
     return { json, start, officeTitle: office.shortName ?? office.name };
   }
-  throw new Error('no Cabinet office with a wikidata id in src/knowledge/offices leaves room for a reshuffle before today');
+  throw new Error('no Cabinet office with a wikidata id in src/knowledge/offices leaves room for John Healey to move to it before today');
 }
 
 interface FeedResult {
