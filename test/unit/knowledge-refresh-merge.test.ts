@@ -145,3 +145,31 @@ describe('one office never stops the others', () => {
     store.close();
   });
 });
+
+describe('a known person without a Wikidata id in the bundled data', () => {
+  // None of the real people files carries a Wikidata id: the merge finds them by their exact name.
+  function withoutIds(): Knowledge {
+    const k = structuredClone(knowledge());
+    for (const e of k.entities) delete e.wikidata;
+    return k;
+  }
+
+  it('is found by name, so Wikidata confirms that their open tenure continues', () => {
+    const m = mergeWikidata(withoutIds(), [st('Q990000001', 'Q990000777', '2025-09-05', null, 'Sam Sample')], FETCHED);
+    expect(m.conflicts).toEqual([]);
+    const sam = new KnowledgeBase(m.knowledge).holderOn('examples-secretary', FETCHED)!;
+    expect(sam.person.id).toBe('sam-sample');
+    expect(sam.tenure.evidenceAsOf).toBe(FETCHED);
+    expect(m.origins).toContainEqual({ person: 'sam-sample', office: 'examples-secretary', from: '2025-09-05', origin: 'bundled', updatedBy: 'wikidata-evidence', fetchedAt: FETCHED });
+    expect(m.addedPeople).toEqual([]);
+  });
+
+  it('is found by name, so Wikidata can end their open tenure', () => {
+    const m = mergeWikidata(withoutIds(), [st('Q990000001', 'Q990000777', '2025-09-05', '2026-08-01', 'Sam Sample')], FETCHED);
+    expect(m.conflicts).toEqual([]);
+    const kb = new KnowledgeBase(m.knowledge);
+    expect(kb.holderOn('examples-secretary', '2026-07-31')?.person.id).toBe('sam-sample');
+    expect(kb.holderOn('examples-secretary', '2026-08-01')).toBeUndefined();
+    expect(kb.person('sam-sample')!.tenures[0]!.note).toBe('End date from Wikidata (fetched 2026-11-25).');
+  });
+});

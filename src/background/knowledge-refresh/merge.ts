@@ -190,6 +190,15 @@ function mergeOffice(w: Working, office: Office, statements: readonly HolderStat
     const start = s.start;
     const span = { from: start, to: s.end };
     let person = w.byQid.get(s.person);
+    if (!person && s.name) {
+      // 5. A person the knowledge base knows without a Wikidata id: match on the exact name (one match only),
+      // so that Wikidata can also confirm or end their bundled tenure (rule 2), not only add new ones.
+      const matches = [...w.people.values()].filter((p) => [p.name, ...p.names].some((n) => foldSurface(n) === foldSurface(s.name!)));
+      if (matches.length === 1) {
+        person = matches[0]!;
+        w.byQid.set(s.person, person);
+      }
+    }
     const existing = holdings();
 
     // 2. The same person already holds it in the bundled data.
@@ -268,14 +277,6 @@ function mergeOffice(w: Working, office: Office, statements: readonly HolderStat
         out.ignored++;
         conflicts.push(`${office.id}: ${s.person} from ${start} contradicts newer evidence that ${clash[0]!.person.id} still held it`);
         continue;
-      }
-    }
-    if (!person && s.name) {
-      // A person the knowledge base knows without a Wikidata id: match on the exact name (one match only).
-      const matches = [...w.people.values()].filter((p) => [p.name, ...p.names].some((n) => foldSurface(n) === foldSurface(s.name!)));
-      if (matches.length === 1) {
-        person = matches[0]!;
-        w.byQid.set(s.person, person);
       }
     }
     // 5. Unknown people only with a proper name (checked before anything is changed for this statement).
