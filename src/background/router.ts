@@ -34,6 +34,18 @@ const contentHandlers: { [T in ContentToBackground['type']]: Handler<Extract<Con
       return { ok: false }; // e.g. no host permission: the content script falls back to a page stylesheet
     }
   },
+  'content/remove-style': async (_msg, sender) => {
+    try {
+      await browser.scripting.removeCSS({
+        target: { tabId: sender.tab?.id as number, frameIds: [sender.frameId ?? 0] },
+        css: MENTION_CSS,
+        origin: 'USER',
+      });
+      return { ok: true } satisfies Responses['content/remove-style'];
+    } catch {
+      return { ok: false } satisfies Responses['content/remove-style'];
+    }
+  },
   'content/load-card': async (_msg, sender) => {
     try {
       await browser.scripting.executeScript({

@@ -110,7 +110,7 @@ async function syncNow(): Promise<string[]> {
     if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SITE_SCRIPT_ID] });
     return origins;
   }
-  const script = { id: SITE_SCRIPT_ID, js: contentScriptFiles(), matches: origins, runAt: 'document_end' as const, allFrames: false };
+  const script = { id: SITE_SCRIPT_ID, js: contentScriptFiles(), matches: origins, runAt: 'document_start' as const, allFrames: false };
   if (existing.length) await browser.scripting.updateContentScripts([script]);
   else await browser.scripting.registerContentScripts([{ ...script, persistAcrossSessions: true }]);
   return origins;

@@ -126,5 +126,6 @@ export function removeLeftovers(doc: Document): number {
   }
   for (const p of parents) p.normalize();
   for (const card of doc.querySelectorAll(CARD_TAG)) card.remove();
+  for (const style of doc.querySelectorAll('style[data-backstory]')) style.remove();
   return leftovers.length;
 }

@@ -20,11 +20,37 @@ import { insideSkipped } from './walk';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
+/** Resolves once the page's DOM is complete (at once if it already is). */
+function domReady(): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+}
+
 async function main(): Promise<void> {
   if (window.top !== window) return; // frames are not scanned (see README: "Which frames")
+  // The manifest runs this script at document_start: settings and knowledge are fetched, and the detector is
+  // compiled, while the browser is still parsing the page, so that highlighting can start as soon as the DOM is
+  // complete. The page itself is read only then.
+  const setup = Promise.all([
+    browser.storage.sync.get(SETTINGS_KEY).then(
+      (got) => readSettings(got[SETTINGS_KEY]).settings,
+      () => DEFAULT_SETTINGS, // unreadable storage: the defaults apply; the options page shows and repairs it
+    ),
+    sendToBackground({ type: 'content/get-knowledge' }).then((knowledge) => {
+      const kb = new KnowledgeBase(knowledge);
+      return { kb, detector: createDetector(kb) };
+    }),
+  ]);
+  // The highlight stylesheet too. Chrome applies it only once the page is idle (up to about 200 ms after the
+  // DOM is complete); until then the same rules in a page stylesheet style the first highlights (below).
+  const styled = sendToBackground({ type: 'content/insert-style' }).catch(() => ({ ok: false }));
+  setup.catch(() => undefined); // awaited below; a page we leave alone never awaits it
+  await domReady();
   if (pageOwnsMentionTag(document)) {
     // The page defined its own <backstory-mention>: Backstory writes nothing here (not even the clean-up of
-    // leftovers, which would unwrap the page's own elements) and says so to the popup.
+    // leftovers, which would unwrap the page's own elements), takes its stylesheet back so that the page's
+    // elements keep their own look, and says so to the popup.
+    if ((await styled).ok) await sendToBackground({ type: 'content/remove-style' }).catch(() => undefined);
     await sendToBackground({
       type: 'content/page-report',
       report: { url: location.href.slice(0, 4096), title: document.title.slice(0, 1000), date: today(), dateSource: 'today', status: 'off', entities: [] },
@@ -35,22 +61,18 @@ async function main(): Promise<void> {
   const signal = life.signal;
   const host = location.host.toLowerCase();
 
-  // Settings, knowledge and the stylesheet are asked for at once: one round trip before the first scan.
-  const [storedSettings, knowledge, style] = await Promise.all([
-    browser.storage.sync.get(SETTINGS_KEY).then(
-      (got) => readSettings(got[SETTINGS_KEY]).settings,
-      () => DEFAULT_SETTINGS, // unreadable storage: the defaults apply; the options page shows and repairs it
-    ),
-    sendToBackground({ type: 'content/get-knowledge' }),
-    sendToBackground({ type: 'content/insert-style' }).catch(() => ({ ok: false })),
-  ]);
+  const [storedSettings, { kb, detector }] = await setup;
+  removeLeftovers(document); // what an earlier instance of this script left (before our own stylesheet goes in)
+  // The user stylesheet wins over any page rule (`!important` included); the page stylesheet serves ordinary
+  // pages until it is in, and stays only where it could not be injected.
+  const bootstrap = addPageStylesheet(document);
+  void styled.then((style) => {
+    if (style.ok) bootstrap.remove();
+  });
   let settings: Settings = storedSettings;
-  if (!style.ok) addPageStylesheet(document);
   let tabOff = false; // the keyboard shortcut switches this tab off without touching the settings
   const on = (): boolean => enabledFor(settings, host) && !tabOff;
 
-  const kb = new KnowledgeBase(knowledge);
-  const detector = createDetector(kb);
   // Re-read on client-side navigation (a new article in the same document).
   let articleDate = pageArticleDate(document, today());
   let pageUrl = location.href;
@@ -264,26 +286,28 @@ async function main(): Promise<void> {
     observer?.disconnect();
     observer = null;
     removeAll();
+    bootstrap.remove();
     life.abort();
     return true;
   }
   const orphanTimer = setInterval(orphaned, ORPHAN_CHECK_MS);
   signal.addEventListener('abort', () => clearInterval(orphanTimer), { once: true });
 
-  removeLeftovers(document);
   if (on()) await scanAll();
   else await sendReport();
 }
 
 /**
- * Fallback when the user stylesheet could not be injected: the same rules as a page (author) stylesheet,
- * weaker against hostile page CSS but enough for ordinary pages.
+ * The highlight rules as a page (author) stylesheet: they style the first highlights until the browser has
+ * applied the user stylesheet, and stay where it could not be injected. Weaker against hostile page CSS, but
+ * enough for ordinary pages.
  */
-function addPageStylesheet(doc: Document): void {
+function addPageStylesheet(doc: Document): HTMLStyleElement {
   const el = doc.createElement('style');
   el.setAttribute('data-backstory', '');
   el.textContent = MENTION_CSS;
   (doc.head ?? doc.documentElement).appendChild(el);
+  return el;
 }
 
 function isOurs(n: Node): boolean {

@@ -36,6 +36,8 @@ export const ContentToBackgroundSchema = v.variant('type', [
   v.object({ type: v.literal('content/get-knowledge') }),
   /** Inject the highlight stylesheet into this frame as a user stylesheet (page CSS cannot override it). */
   v.object({ type: v.literal('content/insert-style') }),
+  /** Take that stylesheet out again (the page turned out to own the <backstory-mention> name). */
+  v.object({ type: v.literal('content/remove-style') }),
   /** Inject the card's script into this frame's extension world (first card opened on the page). */
   v.object({ type: v.literal('content/load-card') }),
   v.object({ type: v.literal('content/page-report'), report: PageReportSchema }),

@@ -49,6 +49,7 @@ export interface KnowledgeRefreshResult {
 export interface Responses {
   'content/get-knowledge': Knowledge;
   'content/insert-style': { ok: boolean };
+  'content/remove-style': { ok: boolean };
   'content/load-card': { ok: boolean };
   'content/page-report': { ok: true };
   'content/get-card': CardData | null;

@@ -131,7 +131,7 @@ describe('registering the content script for the reader sites', () => {
         id: sites.SITE_SCRIPT_ID,
         js: ['/src/content/main.iife.js'],
         matches: ['http://localhost/*'],
-        runAt: 'document_end',
+        runAt: 'document_start',
         allFrames: false,
         persistAcrossSessions: true,
       },
