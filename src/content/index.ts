@@ -110,6 +110,13 @@ async function main(): Promise<void> {
         if (office) c.offices.add(office);
         counts.set(id, c);
       }
+      // On a very long page, mentions far from the screen are found but not wrapped yet: they count too.
+      for (const m of scanner.deferred()) {
+        const c = counts.get(m.entity) ?? { count: 0, offices: new Set<string>() };
+        c.count++;
+        if (m.office) c.offices.add(m.office);
+        counts.set(m.entity, c);
+      }
     }
     const entities = [...counts].map(([entity, c]) => ({ entity, count: c.count, offices: [...c.offices] }));
     await sendToBackground({
@@ -252,7 +259,9 @@ async function main(): Promise<void> {
     if (!parsed.success) return undefined;
     const msg = parsed.output;
     if (msg.type === 'bg/jump') {
-      const el = [...document.querySelectorAll<HTMLElement>(`${MENTION_TAG}[data-entity="${CSS.escape(msg.entity)}"]:not([hidden-by-reader])`)].find(isOurMention);
+      const find = (): HTMLElement | undefined =>
+        [...document.querySelectorAll<HTMLElement>(`${MENTION_TAG}[data-entity="${CSS.escape(msg.entity)}"]:not([hidden-by-reader])`)].find(isOurMention);
+      const el = find() ?? (scanner.reveal(msg.entity) ? find() : undefined);
       if (!el) return Promise.resolve({ ok: false });
       const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
       el.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });

@@ -2,6 +2,12 @@
  * Scans page text with the detection engine and wraps what it finds, in time slices so the page never
  * waits on us for long (SLICE_BUDGET_MS), in document order so that a short form ("Mr Reynolds") can rely
  * on the full name earlier in the page.
+ *
+ * On a very long page (a live blog, megabytes of text) wrapping every mention at once would cost the reader
+ * seconds of main-thread time, mostly the browser laying the page out again around each new element. So once
+ * a page has shown both EAGER_MENTIONS mentions and EAGER_CHARS of text, a block's mentions are wrapped only
+ * when it comes within NEAR_VIEWPORT of the screen. Detection still reads the whole page in order (who is
+ * who, the popup's counts); only the DOM writes wait.
  */
 import type { Detector, DocumentContext, Mention } from '../core/detect';
 import type { KnowledgeBase } from '../core/knowledge/query';
@@ -20,9 +26,36 @@ const WINDOW = 16_384;
  */
 const MAX_WRAPPED_NODE_CHARS = 200_000;
 
+/**
+ * Wrapped as soon as found: at least this many mentions and this much text. Every ordinary article (the demo
+ * has 22 mentions in 7 kB; long features about 150) and busy but short pages (a live blog of 600 mentions in
+ * 54 kB, where layout is cheap) are highlighted in full at once; only long pages defer the rest.
+ */
+export const EAGER_MENTIONS = 250;
+export const EAGER_CHARS = 200_000;
+
+/** How close to the screen a block must come (above or below) to get its mentions wrapped: two screens ahead,
+ * so a reader scrolling or tabbing through highlights finds them already there. */
+const NEAR_VIEWPORT = '200% 0px 200% 0px';
+
+/** One mention to wrap: where, and whether it is its entity's first on the page (decided in document order). */
+interface Job {
+  node: Text;
+  start: number;
+  end: number;
+  m: Mention;
+  first: boolean;
+}
+
 export class Scanner {
   readonly seen = new Set<string>();
   private ctx: DocumentContext;
+  /** Mentions wrapped (or given up) as they were found, and the text read so far. */
+  private eager = 0;
+  private chars = 0;
+  /** Mentions found but not written yet, by the element whose coming near the screen will write them. */
+  private readonly pending = new Map<Element, Job[]>();
+  private near: IntersectionObserver | null = null;
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -39,6 +72,34 @@ export class Scanner {
   reset(): void {
     this.seen.clear();
     this.ctx = this.detector.newContext(this.date);
+    this.eager = 0;
+    this.chars = 0;
+    this.stopDeferring();
+  }
+
+  /** Forget the mentions not written yet (highlighting switched off, the script orphaned, a new article). */
+  stopDeferring(): void {
+    this.near?.disconnect();
+    this.near = null;
+    this.pending.clear();
+  }
+
+  /** Mentions found but not yet wrapped (counted in the popup like wrapped ones), in document order. */
+  deferred(): Mention[] {
+    const out: Mention[] = [];
+    for (const jobs of this.pending.values()) for (const j of jobs) if (j.node.isConnected) out.push(j.m);
+    return out;
+  }
+
+  /** Wraps the first not-yet-written mention of an entity (the popup's "jump to"); false if there is none. */
+  reveal(entity: string): boolean {
+    for (const [el, jobs] of this.pending) {
+      if (jobs.some((j) => j.m.entity === entity)) {
+        this.flush(el);
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Scan one subtree; resolves when done or aborted. Returns the number of mentions wrapped. */
@@ -50,6 +111,7 @@ export class Scanner {
       // Detect window by window (yielding between them), then write the chunk once: a split made for an
       // earlier window would otherwise shift the offsets of the later ones.
       const found: Mention[] = [];
+      this.chars += chunk.text.length;
       for (const [offset, text] of windows(chunk.text)) {
         for (const m of this.detector.detect(text, this.ctx)) {
           if (this.shown(m) && !splitsCharacter(text, m.start, m.end)) found.push(offset ? { ...m, start: m.start + offset, end: m.end + offset } : m);
@@ -61,9 +123,13 @@ export class Scanner {
         }
       }
       if (found.length) {
-        this.writing(() => {
-          wrapped += this.apply(chunk, found);
-        });
+        const jobs = this.prepare(chunk, found);
+        if (this.eager < EAGER_MENTIONS || this.chars < EAGER_CHARS || typeof IntersectionObserver !== 'function') {
+          this.eager += jobs.length;
+          this.writing(() => {
+            wrapped += this.write(jobs);
+          });
+        } else this.defer(jobs);
       }
     }
     return wrapped;
@@ -74,10 +140,12 @@ export class Scanner {
     return !!e && this.settings().types[e.type];
   }
 
-  /** Wrap mentions of one chunk. Mentions that cross text nodes are left unwrapped (still counted as seen). */
-  private apply(chunk: Chunk, mentions: Mention[]): number {
-    const s = this.settings();
-    const jobs: { node: Text; start: number; end: number; m: Mention; first: boolean }[] = [];
+  /**
+   * Where each mention of one chunk goes, in document order (which mention is its entity's first is decided
+   * here, whenever it is written). Mentions that cross text nodes are left unwrapped (still counted as seen).
+   */
+  private prepare(chunk: Chunk, mentions: Mention[]): Job[] {
+    const jobs: Job[] = [];
     for (const m of mentions) {
       const { start, end } = m;
       const i = nodeIndexAt(chunk.starts, start);
@@ -90,10 +158,17 @@ export class Scanner {
       if (node.data.length > MAX_WRAPPED_NODE_CHARS) continue;
       jobs.push({ node, start: start - nodeStart, end: end - nodeStart, m, first });
     }
+    return jobs;
+  }
+
+  /** Wrap mentions (of one chunk, in document order); a node the page changed since is left alone. */
+  private write(jobs: Job[]): number {
+    const s = this.settings();
     let n = 0;
     // Right to left within a node, so earlier offsets stay valid after each split.
     for (let j = jobs.length - 1; j >= 0; j--) {
       const { node, start, end, m, first } = jobs[j]!;
+      if (node.data.slice(start, end) !== m.text) continue;
       const type = this.kb.entity(m.entity)!.type;
       const el = wrapRange(node, start, end, () =>
         createMentionElement(node.ownerDocument, m, { type, first, style: s.style, emphasis: s.emphasis, inLink: insideLink(node) }),
@@ -101,6 +176,37 @@ export class Scanner {
       if (el) n++;
     }
     return n;
+  }
+
+  /** Keep a chunk's mentions until the element holding them comes near the screen. */
+  private defer(jobs: Job[]): void {
+    if (!jobs.length) return;
+    const el = jobs[0]!.node.parentElement;
+    if (!el) return;
+    const list = this.pending.get(el);
+    if (list) {
+      list.push(...jobs);
+      return;
+    }
+    this.pending.set(el, jobs);
+    this.near ??= new IntersectionObserver(
+      (entries) => {
+        for (const e of entries) if (e.isIntersecting) this.flush(e.target);
+      },
+      { rootMargin: NEAR_VIEWPORT },
+    );
+    this.near.observe(el);
+  }
+
+  private flush(el: Element): void {
+    const jobs = this.pending.get(el);
+    this.pending.delete(el);
+    this.near?.unobserve(el);
+    if (!jobs) return;
+    // Jobs of one element may come from more than one chunk; each node's are wrapped right to left.
+    this.writing(() => {
+      this.write(jobs);
+    });
   }
 }
 

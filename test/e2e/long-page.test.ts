@@ -1,0 +1,73 @@
+/**
+ * A very long page (about 500 kB of text, 2,000 mentions) in real Chromium and Firefox: Backstory highlights
+ * the start of the page at once and the rest as it comes near the screen, so the reader never waits seconds
+ * for the browser to lay the page out again, while the popup counts every mention and can jump to any. Run
+ * after `npm run build`.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExtensionBrowser, TestPage } from '../../src/tools/harness/driver';
+import { startServer, type DemoServer } from '../../src/tools/harness/server';
+import { launch, waitForHighlights } from '../../src/tools/harness/session';
+import { openPopupWhenReported } from './popup-helpers';
+
+let server: DemoServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/** The highlights in update n: [entity, text]. */
+const highlightsIn = (page: TestPage, n: number): Promise<[string | null, string | null][]> =>
+  page.evaluate(
+    (id) => [...document.querySelectorAll(`#u${id} backstory-mention`)].map((m) => [m.getAttribute('data-entity'), m.textContent] as [string | null, string | null]),
+    n,
+  );
+
+const RIGHT: [string, string][] = [
+  ['hitachi-rail', 'Hitachi Rail'],
+  ['newton-aycliffe', 'Newton Aycliffe'],
+];
+
+describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
+  let browser: ExtensionBrowser;
+  let page: TestPage;
+  let url: string;
+  beforeAll(async () => {
+    browser = await launch(name);
+    page = await browser.newPage();
+    url = server.url('/fixtures/e2e/long-page.html');
+    await page.goto(url);
+    await waitForHighlights(page, 2);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('highlights the start of the page at once, and a far part only when the reader scrolls near it', async () => {
+    // The popup's count comes once the whole page has been read: then the top is highlighted in full ...
+    const popup = await openPopupWhenReported(browser, url);
+    await popup.waitFor(() => document.querySelector('[role="option"][data-entity="hitachi-rail"] .count')?.textContent === '1000 mentions', undefined, 30_000);
+    expect(await highlightsIn(page, 1)).toEqual(RIGHT);
+    expect(await highlightsIn(page, 100)).toEqual(RIGHT);
+    await popup.close(); // the page's tab is in front again (a hidden tab's layout is not updated)
+    // ... while the end of the page, many screens below, is not touched yet.
+    expect(await highlightsIn(page, 1000)).toEqual([]);
+    const wrapped = await page.evaluate(() => document.querySelectorAll('backstory-mention').length);
+    expect(wrapped).toBeLessThan(2000);
+    // Scrolling there highlights it (and its neighbours) as it comes near the screen.
+    await page.evaluate(() => document.getElementById('u990')!.scrollIntoView());
+    await page.waitFor(() => document.querySelectorAll('#u1000 backstory-mention, #u980 backstory-mention').length === 4, undefined, 15_000);
+    expect(await highlightsIn(page, 1000)).toEqual(RIGHT);
+    expect(await highlightsIn(page, 980)).toEqual(RIGHT);
+    // Every highlight anywhere on the page is right.
+    const wrong = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('backstory-mention')].filter(
+          (m) => !['hitachi-rail', 'newton-aycliffe'].includes(m.getAttribute('data-entity') ?? '') || !['Hitachi Rail', 'Newton Aycliffe'].includes(m.textContent ?? ''),
+        ).length,
+    );
+    expect(wrong).toBe(0);
+  });
+});
