@@ -8,10 +8,12 @@ const kb = new KnowledgeBase(loadKnowledge());
 
 describe('card contents', () => {
   it('gives a person their office on the article date, not today', () => {
-    const card = buildCard(kb, 'jonathan-reynolds', '2024-10-10')!;
-    expect(card.name).toBe('Jonathan Reynolds');
-    expect(card.officesOnDate.map((o) => o.officeId)).toContain('business-and-trade-secretary');
-    expect(card.officesNow.map((o) => o.officeId)).not.toContain('business-and-trade-secretary');
+    // Louise Haigh was Transport Secretary in October 2024 and left in November 2024. (Jonathan Reynolds, used
+    // here before, is Business Secretary again under Andy Burnham, so "not today" no longer holds for him.)
+    const card = buildCard(kb, 'louise-haigh', '2024-10-10')!;
+    expect(card.name).toBe('Louise Haigh');
+    expect(card.officesOnDate.map((o) => o.officeId)).toContain('transport-secretary');
+    expect(card.officesNow.map((o) => o.officeId)).not.toContain('transport-secretary');
     expect(card.knowledgeAsOf).toBe(kb.knowledgeAsOf);
   });
 
