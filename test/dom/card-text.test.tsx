@@ -35,4 +35,14 @@ describe('card text', () => {
     const same = { ...base, officesNow: [{ ...base.officesOnDate[0]!, to: null, evidenceAsOf: '2026-11-25' }] };
     expect(text(same)).toContain('Still in that office, as of 25 Nov 2026');
   });
+
+  it('says "Now", not "Still", for someone who left the office and came back to it', () => {
+    const back = {
+      ...base,
+      officesNow: [{ officeId: 'business-and-trade-secretary', title: 'Business and Trade Secretary', from: '2026-09-03', to: null, evidenceAsOf: '2026-09-05' }],
+    };
+    const s = text(back);
+    expect(s).toContain('Now: Business and Trade Secretary, last confirmed 5 Sep 2026');
+    expect(s).not.toContain('Still in that office');
+  });
 });

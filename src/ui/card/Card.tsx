@@ -46,7 +46,8 @@ export function Card({ titleId, data, dateSource, onClose, onNotThis }: CardProp
   const d = data;
   const onDate = d.officesOnDate[0];
   const now = d.officesNow[0];
-  const sameNow = onDate && now && onDate.officeId === now.officeId;
+  // "Still in that office" only for the same tenure: someone who left and came back holds it "now", not "still".
+  const sameNow = onDate && now && onDate.officeId === now.officeId && onDate.from === now.from;
   return (
     <div class="card">
       <div class="head">
