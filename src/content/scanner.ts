@@ -20,6 +20,11 @@ import { yieldToPage } from './yield';
 /** Longest text handed to the detector at once: a 10 MB text node is read in windows, cut at a line or sentence end. */
 const WINDOW = 16_384;
 
+/** Characters read between two looks at the clock: well under a millisecond of work, so slices stay near
+ * SLICE_BUDGET_MS. Each chunk also counts as CHUNK_COST_CHARS, for pages of many tiny blocks. */
+const CLOCK_CHARS = 8_192;
+const CHUNK_COST_CHARS = 64;
+
 /**
  * Text nodes longer than this are read but never split: splitting a 10 MB text node made Chromium lay the
  * whole paragraph out again, freezing the page for about 3 s. No news paragraph comes near it.
@@ -38,6 +43,21 @@ export const EAGER_CHARS = 200_000;
  * so a reader scrolling or tabbing through highlights finds them already there. */
 const NEAR_VIEWPORT = '200% 0px 200% 0px';
 
+/**
+ * Deferred mentions are kept in groups of consecutive text, at most GROUP_MENTIONS mentions and about
+ * GROUP_CHARS characters (about a screen of text): the observer watches only each group's first and last
+ * element, not every paragraph (thousands on a long page), and a group is wrapped whole.
+ */
+const GROUP_MENTIONS = 40;
+const GROUP_CHARS = 4_000;
+
+interface Group {
+  jobs: Job[];
+  /** Scanner.chars when the group was opened. */
+  startChars: number;
+  sentinels: Element[];
+}
+
 /** One mention to wrap: where, and whether it is its entity's first on the page (decided in document order). */
 interface Job {
   node: Text;
@@ -53,8 +73,11 @@ export class Scanner {
   /** Mentions wrapped (or given up) as they were found, and the text read so far. */
   private eager = 0;
   private chars = 0;
-  /** Mentions found but not written yet, by the element whose coming near the screen will write them. */
-  private readonly pending = new Map<Element, Job[]>();
+  /** Mentions found but not written yet, in groups in document order, and each group by its watched elements. */
+  private readonly groups = new Set<Group>();
+  private readonly bySentinel = new Map<Element, Group[]>();
+  /** The group being filled (its last element is watched once it is full or the scan ends). */
+  private filling: Group | null = null;
   private near: IntersectionObserver | null = null;
 
   constructor(
@@ -81,21 +104,23 @@ export class Scanner {
   stopDeferring(): void {
     this.near?.disconnect();
     this.near = null;
-    this.pending.clear();
+    this.groups.clear();
+    this.bySentinel.clear();
+    this.filling = null;
   }
 
   /** Mentions found but not yet wrapped (counted in the popup like wrapped ones), in document order. */
   deferred(): Mention[] {
     const out: Mention[] = [];
-    for (const jobs of this.pending.values()) for (const j of jobs) if (j.node.isConnected) out.push(j.m);
+    for (const g of this.groups) for (const j of g.jobs) if (j.node.isConnected) out.push(j.m);
     return out;
   }
 
   /** Wraps the first not-yet-written mention of an entity (the popup's "jump to"); false if there is none. */
   reveal(entity: string): boolean {
-    for (const [el, jobs] of this.pending) {
-      if (jobs.some((j) => j.m.entity === entity)) {
-        this.flush(el);
+    for (const g of this.groups) {
+      if (g.jobs.some((j) => j.m.entity === entity)) {
+        this.flush(g);
         return true;
       }
     }
@@ -106,20 +131,28 @@ export class Scanner {
   async scan(root: Node, signal: AbortSignal): Promise<number> {
     let wrapped = 0;
     let sliceStart = performance.now();
+    // Reading the clock costs about a microsecond: on a page of 25,000 paragraphs, asking after each one took
+    // longer than detecting in them. So it is read after every CLOCK_CHARS characters (or windows) only.
+    let sinceClock = 0;
     for (const chunk of chunks(root)) {
       if (signal.aborted) return wrapped;
       // Detect window by window (yielding between them), then write the chunk once: a split made for an
       // earlier window would otherwise shift the offsets of the later ones.
       const found: Mention[] = [];
       this.chars += chunk.text.length;
-      for (const [offset, text] of windows(chunk.text)) {
+      const parts = chunk.text.length <= WINDOW ? [[0, chunk.text] as const] : windows(chunk.text);
+      for (const [offset, text] of parts) {
         for (const m of this.detector.detect(text, this.ctx)) {
           if (this.shown(m) && !splitsCharacter(text, m.start, m.end)) found.push(offset ? { ...m, start: m.start + offset, end: m.end + offset } : m);
         }
-        if (performance.now() - sliceStart > SLICE_BUDGET_MS) {
-          await yieldToPage(signal);
-          if (signal.aborted) return wrapped;
-          sliceStart = performance.now();
+        sinceClock += text.length + CHUNK_COST_CHARS;
+        if (sinceClock >= CLOCK_CHARS) {
+          sinceClock = 0;
+          if (performance.now() - sliceStart > SLICE_BUDGET_MS) {
+            await yieldToPage(signal);
+            if (signal.aborted) return wrapped;
+            sliceStart = performance.now();
+          }
         }
       }
       if (found.length) {
@@ -132,6 +165,7 @@ export class Scanner {
         } else this.defer(jobs);
       }
     }
+    this.seal();
     return wrapped;
   }
 
@@ -178,34 +212,61 @@ export class Scanner {
     return n;
   }
 
-  /** Keep a chunk's mentions until the element holding them comes near the screen. */
+  /** Keep a chunk's mentions until their part of the page comes near the screen. */
   private defer(jobs: Job[]): void {
     if (!jobs.length) return;
-    const el = jobs[0]!.node.parentElement;
-    if (!el) return;
-    const list = this.pending.get(el);
-    if (list) {
-      list.push(...jobs);
-      return;
+    let g = this.filling;
+    if (g && (g.jobs.length >= GROUP_MENTIONS || this.chars - g.startChars >= GROUP_CHARS)) {
+      this.seal();
+      g = null;
     }
-    this.pending.set(el, jobs);
+    if (!g) {
+      g = { jobs: [], startChars: this.chars, sentinels: [] };
+      this.filling = g;
+      this.groups.add(g);
+      this.watch(g, jobs[0]!.node.parentElement);
+    }
+    g.jobs.push(...jobs);
+  }
+
+  /** The group being filled is complete: watch its last element too. */
+  private seal(): void {
+    const g = this.filling;
+    this.filling = null;
+    if (g && g.jobs.length) this.watch(g, g.jobs[g.jobs.length - 1]!.node.parentElement);
+  }
+
+  private watch(g: Group, el: Element | null): void {
+    if (!el || g.sentinels.includes(el)) return;
     this.near ??= new IntersectionObserver(
       (entries) => {
-        for (const e of entries) if (e.isIntersecting) this.flush(e.target);
+        for (const e of entries) if (e.isIntersecting) for (const group of this.bySentinel.get(e.target) ?? []) this.flush(group);
       },
       { rootMargin: NEAR_VIEWPORT },
     );
-    this.near.observe(el);
+    g.sentinels.push(el);
+    const groups = this.bySentinel.get(el);
+    if (groups) groups.push(g); // one element may end a group and start the next
+    else {
+      this.bySentinel.set(el, [g]);
+      this.near.observe(el);
+    }
   }
 
-  private flush(el: Element): void {
-    const jobs = this.pending.get(el);
-    this.pending.delete(el);
-    this.near?.unobserve(el);
-    if (!jobs) return;
-    // Jobs of one element may come from more than one chunk; each node's are wrapped right to left.
+  private flush(g: Group): void {
+    if (!this.groups.delete(g)) return;
+    if (this.filling === g) this.filling = null;
+    for (const el of g.sentinels) {
+      const rest = (this.bySentinel.get(el) ?? []).filter((o) => o !== g);
+      if (rest.length) this.bySentinel.set(el, rest);
+      else {
+        this.bySentinel.delete(el);
+        this.near?.unobserve(el);
+      }
+    }
+    // Jobs of one group come from consecutive chunks in document order; each node's are wrapped right to left.
     this.writing(() => {
-      this.write(jobs);
+      this.write(g.jobs);
     });
   }
 }

@@ -61,6 +61,11 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
     await page.waitFor(() => document.querySelectorAll('#u1000 backstory-mention, #u980 backstory-mention').length === 4, undefined, 15_000);
     expect(await highlightsIn(page, 1000)).toEqual(RIGHT);
     expect(await highlightsIn(page, 980)).toEqual(RIGHT);
+    // Anywhere in between too: the middle of the page, reached directly.
+    expect(await highlightsIn(page, 700)).toEqual([]);
+    await page.evaluate(() => document.getElementById('u700')!.scrollIntoView({ block: 'center' }));
+    await page.waitFor(() => document.querySelectorAll('#u700 backstory-mention').length === 2, undefined, 15_000);
+    expect(await highlightsIn(page, 700)).toEqual(RIGHT);
     // Every highlight anywhere on the page is right.
     const wrong = await page.evaluate(
       () =>
