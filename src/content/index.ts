@@ -250,6 +250,16 @@ async function main(): Promise<void> {
     },
   });
 
+  // --- keyboard: Tab never skips a highlight that is still waiting for its part of a long page ---
+  window.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.key !== 'Tab' || e.altKey || e.ctrlKey || e.metaKey || !e.isTrusted || !on()) return;
+      scanner.revealNext(document.activeElement ?? document.body, e.shiftKey);
+    },
+    { capture: true, signal },
+  );
+
   // --- messages from the background (validated; never from the page) ---
   browser.runtime.onMessage.addListener(onMessage);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage), { once: true });

@@ -116,6 +116,26 @@ export class Scanner {
     return out;
   }
 
+  /**
+   * Before the browser moves the keyboard focus on from `from` (Tab, or Shift+Tab when `backwards`), wraps the
+   * nearest group of waiting mentions in that direction, so that tabbing from highlight to highlight never skips
+   * one that is still waiting for its part of the page to come near the screen.
+   */
+  revealNext(from: Node, backwards: boolean): void {
+    let pick: Group | undefined;
+    for (const g of this.groups) {
+      const node = (backwards ? g.jobs[g.jobs.length - 1] : g.jobs[0])?.node;
+      if (!node?.isConnected) continue;
+      const pos = from.compareDocumentPosition(node);
+      if (!backwards && pos & Node.DOCUMENT_POSITION_FOLLOWING) {
+        pick = g; // groups are in document order: the first one after `from`
+        break;
+      }
+      if (backwards && pos & Node.DOCUMENT_POSITION_PRECEDING) pick = g; // the last one before `from`
+    }
+    if (pick) this.flush(pick);
+  }
+
   /** Wraps the first not-yet-written mention of an entity (the popup's "jump to"); false if there is none. */
   reveal(entity: string): boolean {
     for (const g of this.groups) {

@@ -56,6 +56,20 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
     expect(await highlightsIn(page, 1000)).toEqual([]);
     const wrapped = await page.evaluate(() => document.querySelectorAll('backstory-mention').length);
     expect(wrapped).toBeLessThan(2000);
+    // The keyboard never skips a waiting highlight: Tab from the last one wrapped (the screen left at the top)
+    // lands on the next mention of the page.
+    const last = await page.evaluate(() => {
+      const all = [...document.querySelectorAll<HTMLElement>('backstory-mention')];
+      const el = all[all.length - 1]!;
+      el.focus({ preventScroll: true });
+      return { paragraph: Number(el.closest('p')!.id.slice(1)), text: el.textContent };
+    });
+    await page.press('Tab');
+    const next = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return el?.localName === 'backstory-mention' ? { paragraph: Number(el.closest('p')!.id.slice(1)), text: el.textContent } : null;
+    });
+    expect(next).toEqual(last.text === 'Hitachi Rail' ? { paragraph: last.paragraph, text: 'Newton Aycliffe' } : { paragraph: last.paragraph + 1, text: 'Hitachi Rail' });
     // Scrolling there highlights it (and its neighbours) as it comes near the screen.
     await page.evaluate(() => document.getElementById('u990')!.scrollIntoView());
     await page.waitFor(() => document.querySelectorAll('#u1000 backstory-mention, #u980 backstory-mention').length === 4, undefined, 15_000);
