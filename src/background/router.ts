@@ -20,43 +20,29 @@ import { CARD_SCRIPT } from './card-script';
 
 type Handler<M> = (msg: M, sender: SenderLike) => Promise<unknown>;
 
+/** Runs a scripting call on the frame a content message came from; { ok } says whether it worked. */
+async function inSenderFrame(
+  sender: SenderLike,
+  call: (target: { tabId: number; frameIds: number[] }) => Promise<unknown>,
+): Promise<{ ok: boolean }> {
+  try {
+    await call({ tabId: sender.tab?.id as number, frameIds: [sender.frameId ?? 0] });
+    return { ok: true };
+  } catch {
+    return { ok: false };
+  }
+}
+
 const contentHandlers: { [T in ContentToBackground['type']]: Handler<Extract<ContentToBackground, { type: T }>> } = {
   'content/get-knowledge': async () => knowledge().slim,
-  'content/insert-style': async (_msg, sender) => {
-    try {
-      await browser.scripting.insertCSS({
-        target: { tabId: sender.tab?.id as number, frameIds: [sender.frameId ?? 0] },
-        css: MENTION_CSS,
-        origin: 'USER',
-      });
-      return { ok: true };
-    } catch {
-      return { ok: false }; // e.g. no host permission: the content script falls back to a page stylesheet
-    }
-  },
-  'content/remove-style': async (_msg, sender) => {
-    try {
-      await browser.scripting.removeCSS({
-        target: { tabId: sender.tab?.id as number, frameIds: [sender.frameId ?? 0] },
-        css: MENTION_CSS,
-        origin: 'USER',
-      });
-      return { ok: true } satisfies Responses['content/remove-style'];
-    } catch {
-      return { ok: false } satisfies Responses['content/remove-style'];
-    }
-  },
-  'content/load-card': async (_msg, sender) => {
-    try {
-      await browser.scripting.executeScript({
-        target: { tabId: sender.tab?.id as number, frameIds: [sender.frameId ?? 0] },
-        files: [rootPath(CARD_SCRIPT)],
-      });
-      return { ok: true } satisfies Responses['content/load-card'];
-    } catch {
-      return { ok: false } satisfies Responses['content/load-card'];
-    }
-  },
+  // A failure (no host permission, a closed tab) answers ok: false; for the stylesheet the content script then
+  // keeps its page stylesheet, for the card it leaves the mention as it is.
+  'content/insert-style': async (_msg, sender) =>
+    inSenderFrame(sender, (target) => browser.scripting.insertCSS({ target, css: MENTION_CSS, origin: 'USER' })),
+  'content/remove-style': async (_msg, sender) =>
+    inSenderFrame(sender, (target) => browser.scripting.removeCSS({ target, css: MENTION_CSS, origin: 'USER' })),
+  'content/load-card': async (_msg, sender) =>
+    inSenderFrame(sender, (target) => browser.scripting.executeScript({ target, files: [rootPath(CARD_SCRIPT)] })),
   'content/page-report': async (msg, sender) => {
     const tabId = sender.tab?.id as number;
     if (sender.frameId !== 0) return { ok: true }; // only the top frame speaks for the tab

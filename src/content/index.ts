@@ -100,23 +100,20 @@ async function main(): Promise<void> {
   const sendReport = async (): Promise<void> => {
     if (orphaned()) return;
     const counts = new Map<string, { count: number; offices: Set<string> }>();
+    const count = (entity: string, office: string | null | undefined): void => {
+      const c = counts.get(entity) ?? { count: 0, offices: new Set<string>() };
+      c.count++;
+      if (office) c.offices.add(office);
+      counts.set(entity, c);
+    };
     if (on()) {
       for (const el of document.querySelectorAll(MENTION_TAG)) {
         const id = el.getAttribute('data-entity');
         if (!id || el.hasAttribute('hidden-by-reader') || !isOurMention(el)) continue; // a page's own elements do not count
-        const c = counts.get(id) ?? { count: 0, offices: new Set<string>() };
-        c.count++;
-        const office = el.getAttribute('data-office');
-        if (office) c.offices.add(office);
-        counts.set(id, c);
+        count(id, el.getAttribute('data-office'));
       }
       // On a very long page, mentions far from the screen are found but not wrapped yet: they count too.
-      for (const m of scanner.deferred()) {
-        const c = counts.get(m.entity) ?? { count: 0, offices: new Set<string>() };
-        c.count++;
-        if (m.office) c.offices.add(m.office);
-        counts.set(m.entity, c);
-      }
+      for (const m of scanner.deferred()) count(m.entity, m.office);
     }
     const entities = [...counts].map(([entity, c]) => ({ entity, count: c.count, offices: [...c.offices] }));
     await sendToBackground({

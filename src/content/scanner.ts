@@ -36,8 +36,8 @@ const MAX_WRAPPED_NODE_CHARS = 200_000;
  * has 22 mentions in 7 kB; long features about 150) and busy but short pages (a live blog of 600 mentions in
  * 54 kB, where layout is cheap) are highlighted in full at once; only long pages defer the rest.
  */
-export const EAGER_MENTIONS = 250;
-export const EAGER_CHARS = 200_000;
+const EAGER_MENTIONS = 250;
+const EAGER_CHARS = 200_000;
 
 /** How close to the screen a block must come (above or below) to get its mentions wrapped: two screens ahead,
  * so a reader scrolling or tabbing through highlights finds them already there. */
