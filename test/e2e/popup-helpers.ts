@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ExtensionBrowser, TestPage } from '../../src/tools/harness/driver';
 import { openPopupFor } from '../../src/tools/harness/session';
+import { TRANSIENT_BIDI } from '../../src/tools/harness/firefox';
 
 const AXE_SOURCE = readFileSync(resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 
@@ -46,7 +47,7 @@ export const mentionCount = (page: TestPage): Promise<number> => page.evaluate((
  * inside its own evaluation ("right-hand side of 'in' should be an object, got null"); the page itself is
  * fine. Such a failure is retried once; any other error is the test's.
  */
-const transientBidi = (err: unknown): boolean => /Protocol error \(script\.evaluate\)|right-hand side of 'in'/.test(String((err as Error)?.cause ?? err) + String(err));
+const transientBidi = (err: unknown): boolean => TRANSIENT_BIDI.test(String((err as Error)?.cause ?? err) + String(err));
 
 export async function openExtensionPage(b: ExtensionBrowser, path: string): Promise<TestPage> {
   try {

@@ -7,6 +7,9 @@ import puppeteer, { type Page } from 'puppeteer-core';
 import { firefoxPath } from '../browsers';
 import type { ExtensionBrowser, TestPage } from './driver';
 
+/** The BiDi error of a script evaluated while Firefox replaces the document (seen opening extension pages). */
+export const TRANSIENT_BIDI = /Protocol error \(script\.evaluate\)|right-hand side of 'in'/;
+
 export const GECKO_ID = 'backstory@backstory.example';
 export const FIREFOX_UUID = '6f1d2b9e-4c1a-4b8e-9a51-0b5a4c3e7d21';
 
@@ -16,8 +19,16 @@ function wrap(page: Page): TestPage {
       if (url.startsWith('moz-extension:')) {
         // Navigations to extension pages do not report completion over BiDi: start it and wait for content.
         void page.goto(url).catch(() => undefined);
-        await page.waitForFunction(() => document.readyState !== 'loading' && location.protocol === 'moz-extension:', { timeout: 15_000, polling: 50 });
-        return;
+        // A script evaluated while the document is being replaced can fail with a BiDi protocol error ("right-hand
+        // side of 'in' should be an object"): the navigation is still fine, so the wait is started again.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await page.waitForFunction(() => document.readyState !== 'loading' && location.protocol === 'moz-extension:', { timeout: 15_000, polling: 50 });
+            return;
+          } catch (err) {
+            if (attempt >= 3 || !TRANSIENT_BIDI.test(`${String((err as Error)?.cause ?? '')} ${String(err)}`)) throw err;
+          }
+        }
       }
       await page.goto(url, { waitUntil: 'domcontentloaded' });
     },
