@@ -137,4 +137,27 @@ describe('the knowledge base data', () => {
     expect(kb.holderOn('energy-security-secretary', '2026-07-20')).toBeUndefined();
     expect(kb.holderUnknownOn('energy-security-secretary', '2026-07-20')).toBeDefined();
   });
+
+  it('follows the 20 July 2026 changeovers in UK Parliament members data and leaves the unnamed Chief Whip unknown', () => {
+    const kb = realKb();
+    expect(kb.holderOfTitleOn('Justice Secretary', '2026-07-19')?.person.id).toBe('david-lammy');
+    expect(kb.holderOfTitleOn('Justice Secretary', '2026-07-20')?.person.id).toBe('alex-norris');
+    expect(kb.holderOfTitleOn('Northern Ireland Secretary', '2026-07-20')?.person.id).toBe('chris-bryant');
+    expect(kb.holderOfTitleOn('Welsh Secretary', '2026-07-20')?.person.id).toBe('stephen-kinnock');
+    expect(kb.holderOfTitleOn('Housing Secretary', '2026-07-19')?.person.id).toBe('steve-reed');
+    expect(kb.holderOfTitleOn('Housing Secretary', '2026-07-20')?.person.id).toBe('angela-rayner');
+    expect(kb.holderOfTitleOn('Attorney General', '2026-07-20')?.person.id).toBe('ellie-reeves');
+    expect(kb.holderOfTitleOn('Education Secretary', '2026-07-20')?.person.id).toBe('lucy-powell');
+    expect(kb.holderOfTitleOn('Business Secretary', '2026-07-20')?.person.id).toBe('jonathan-reynolds');
+    expect(kb.holderOn('chancellor-of-the-duchy-of-lancaster', '2026-07-20')?.person.id).toBe('louise-haigh');
+    // DSIT was abolished: Liz Kendall is the last Science Secretary.
+    expect(kb.holderOn('science-secretary', '2026-07-19')?.person.id).toBe('liz-kendall');
+    expect(kb.office('science-secretary')?.to).toBe('2026-07-20');
+    // Still in office under Burnham.
+    expect(kb.holderOn('leader-of-the-house-of-commons', '2026-07-22')?.person.id).toBe('alan-campbell');
+    expect(kb.holderOn('leader-of-the-house-of-lords', '2026-07-22')?.person.id).toBe('angela-smith-basildon');
+    // The data list a new Chief Whip (Member 5038) whom no source names.
+    expect(kb.holderOn('chief-whip', '2026-07-20')).toBeUndefined();
+    expect(kb.holderUnknownOn('chief-whip', '2026-07-20')).toBeDefined();
+  });
 });
