@@ -1,19 +1,37 @@
 /** The knowledge the background serves: the bundled knowledge base, compiled and validated at build time. */
 import bundled from 'virtual:backstory-knowledge';
-import { slimKnowledge } from '../core/knowledge/slim';
+import { createDetector, type Detector } from '../core/detect/index';
 import { KnowledgeBase } from '../core/knowledge/query';
 import type { Knowledge } from '../core/knowledge/compile';
 
-let current: { kb: KnowledgeBase; slim: Knowledge } | null = null;
+interface Served {
+  kb: KnowledgeBase;
+  /** Compiled on first use (a page asking for detection), then kept until the knowledge changes. */
+  readonly detector: Detector;
+}
 
-export function knowledge(): { kb: KnowledgeBase; slim: Knowledge } {
-  if (!current) current = { kb: new KnowledgeBase(bundled), slim: slimKnowledge(bundled) };
+let current: Served | null = null;
+
+function serve(k: Knowledge): Served {
+  const kb = new KnowledgeBase(k);
+  let detector: Detector | undefined;
+  return {
+    kb,
+    get detector() {
+      detector ??= createDetector(kb);
+      return detector;
+    },
+  };
+}
+
+export function knowledge(): Served {
+  current ??= serve(bundled);
   return current;
 }
 
 /** Replace the served knowledge (after a refresh merged newer tenures over the bundled data). */
 export function setKnowledge(k: Knowledge): void {
-  current = { kb: new KnowledgeBase(k), slim: slimKnowledge(k) };
+  current = serve(k);
 }
 
 export function bundledKnowledge(): Knowledge {

@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { buildCard } from '../core/card';
+import { detectBatch, splitParts } from '../core/detect/batch';
 import { MENTION_CSS } from '../core/mention-css';
 import { ContentToBackgroundSchema, PageToBackgroundSchema } from '../messaging/contract';
 import type { ContentToBackground, PageToBackground } from '../messaging/contract';
@@ -34,11 +35,22 @@ async function inSenderFrame(
 }
 
 const contentHandlers: { [T in ContentToBackground['type']]: Handler<Extract<ContentToBackground, { type: T }>> } = {
-  'content/get-knowledge': async () => knowledge().slim,
+  // Detection runs here, off the page's main thread; the context comes and goes with each batch, so nothing of
+  // the page is kept between two batches.
+  'content/detect': async (msg) => {
+    const parts = splitParts(msg.text, msg.ends);
+    if (!parts) throw new Error('content/detect: part ends out of order or longer than allowed');
+    const { kb, detector } = knowledge();
+    return detectBatch(detector, kb, msg.date, msg.context, parts) satisfies Responses['content/detect'];
+  },
   // A failure (no host permission, a closed tab) answers ok: false; for the stylesheet the content script then
   // keeps its page stylesheet, for the card it leaves the mention as it is.
-  'content/insert-style': async (_msg, sender) =>
-    inSenderFrame(sender, (target) => browser.scripting.insertCSS({ target, css: MENTION_CSS, origin: 'USER' })),
+  // The page's first message (sent at document_start): the detector is compiled now, while the page is still
+  // being parsed, rather than when the page asks for its first detection.
+  'content/insert-style': async (_msg, sender) => {
+    setTimeout(() => void knowledge().detector, 0);
+    return inSenderFrame(sender, (target) => browser.scripting.insertCSS({ target, css: MENTION_CSS, origin: 'USER' }));
+  },
   'content/remove-style': async (_msg, sender) =>
     inSenderFrame(sender, (target) => browser.scripting.removeCSS({ target, css: MENTION_CSS, origin: 'USER' })),
   'content/load-card': async (_msg, sender) =>
@@ -108,7 +120,7 @@ const pageHandlers: { [T in PageToBackground['type']]: Handler<Extract<PageToBac
   },
   'popup/list-sites': async () => ({ origins: await listReaderSites() }) satisfies Responses['popup/list-sites'],
   'popup/default-feeds': async () => DEFAULT_FEEDS.map((f) => ({ url: f.url, label: f.label })) satisfies Responses['popup/default-feeds'],
-  'popup/knowledge-info': async () => ({ knowledgeAsOf: knowledge().slim.meta.knowledgeAsOf }) satisfies Responses['popup/knowledge-info'],
+  'popup/knowledge-info': async () => ({ knowledgeAsOf: knowledge().kb.knowledgeAsOf }) satisfies Responses['popup/knowledge-info'],
   'options/refresh-feeds': async () => (await (await engine()).refreshFeeds(true)) satisfies Responses['options/refresh-feeds'],
   'options/refresh-knowledge': async () => (await (await engine()).refreshKnowledge(true)) satisfies Responses['options/refresh-knowledge'],
   'options/history-clear': async () => ({ cleared: await (await engine()).clearHistory() }) satisfies Responses['options/history-clear'],

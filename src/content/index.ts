@@ -3,9 +3,8 @@
  * AbortSignal; when the extension is updated or disabled underneath it, the orphaned script notices and
  * removes every trace it left in the page.
  */
-import { createDetector } from '../core/detect';
+import { joinParts } from '../core/detect/batch';
 import { MENTION_CSS } from '../core/mention-css';
-import { KnowledgeBase } from '../core/knowledge/query';
 import { DEFAULT_SETTINGS, enabledFor, readSettings, SETTINGS_KEY, type Settings } from '../core/settings';
 import { BackgroundToContentSchema, type PageReport } from '../messaging/contract';
 import { sendToBackground } from '../messaging/send';
@@ -14,7 +13,7 @@ import * as v from 'valibot';
 import { CardController } from './card-controller';
 import { isOurMention, MENTION_TAG, pageOwnsMentionTag, removeLeftovers, unwrapAll } from './highlight';
 import { pageArticleDate } from './page-date';
-import { Scanner } from './scanner';
+import { Scanner, type DetectRemote } from './scanner';
 import { MUTATION_DEBOUNCE_MS, ORPHAN_CHECK_MS, REPORT_THROTTLE_MS } from './timings';
 import { insideSkipped } from './walk';
 
@@ -28,21 +27,16 @@ function domReady(): Promise<void> {
 
 async function main(): Promise<void> {
   if (window.top !== window) return; // frames are not scanned (see README: "Which frames")
-  // The manifest runs this script at document_start: settings and knowledge are fetched, and the detector is
-  // compiled, while the browser is still parsing the page, so that highlighting can start as soon as the DOM is
-  // complete. The page itself is read only then.
-  const setup = Promise.all([
-    browser.storage.sync.get(SETTINGS_KEY).then(
-      (got) => readSettings(got[SETTINGS_KEY]).settings,
-      () => DEFAULT_SETTINGS, // unreadable storage: the defaults apply; the options page shows and repairs it
-    ),
-    sendToBackground({ type: 'content/get-knowledge' }).then((knowledge) => {
-      const kb = new KnowledgeBase(knowledge);
-      return { kb, detector: createDetector(kb) };
-    }),
-  ]);
-  // The highlight stylesheet too. Chrome applies it only once the page is idle (up to about 200 ms after the
-  // DOM is complete); until then the same rules in a page stylesheet style the first highlights (below).
+  // The manifest runs this script at document_start: the settings are read, and the background wakes up and
+  // compiles its detector, while the browser is still parsing the page, so that highlighting can start as soon
+  // as the DOM is complete. The page itself is read only then (and detected in the background: scanner.ts).
+  const setup = browser.storage.sync.get(SETTINGS_KEY).then(
+    (got) => readSettings(got[SETTINGS_KEY]).settings,
+    () => DEFAULT_SETTINGS, // unreadable storage: the defaults apply; the options page shows and repairs it
+  );
+  // The highlight stylesheet, which also wakes the background. Chrome applies it only once the page is idle (up
+  // to about 200 ms after the DOM is complete); until then the same rules in a page stylesheet style the first
+  // highlights (below).
   const styled = sendToBackground({ type: 'content/insert-style' }).catch(() => ({ ok: false }));
   setup.catch(() => undefined); // awaited below; a page we leave alone never awaits it
   await domReady();
@@ -61,7 +55,15 @@ async function main(): Promise<void> {
   const signal = life.signal;
   const host = location.host.toLowerCase();
 
-  const [storedSettings, { kb, detector }] = await setup;
+  const storedSettings = await setup;
+  // Chrome may stop its service worker between two messages: a request that got no answer is sent once more.
+  const detect: DetectRemote = (date, context, parts) => {
+    const ask = () => sendToBackground({ type: 'content/detect', date, context, ...joinParts(parts) });
+    return ask().catch((err: unknown) => {
+      if (orphaned()) throw err;
+      return ask();
+    });
+  };
   removeLeftovers(document); // what an earlier instance of this script left (before our own stylesheet goes in)
   // The user stylesheet wins over any page rule (`!important` included); the page stylesheet serves ordinary
   // pages until it is in, and stays only where it could not be injected.
@@ -85,7 +87,7 @@ async function main(): Promise<void> {
     fn();
     observer?.takeRecords();
   };
-  let scanner = new Scanner(kb, detector, articleDate.date, () => settings, writing);
+  let scanner = new Scanner(detect, articleDate.date, () => settings, writing);
 
   // --- report to the background (popup list, badge, reading history) ---
   let status: PageReport['status'] = 'scanning';
@@ -136,7 +138,9 @@ async function main(): Promise<void> {
     scanAbort = new AbortController();
     const s = AbortSignal.any([signal, scanAbort.signal]);
     status = 'scanning';
-    await scanner.scan(document.body, s);
+    // Changes are watched from the moment the whole page has been read, not once it is all detected: a live
+    // page appending paragraphs meanwhile must not lose them.
+    await scanner.scan(document.body, s, startObserving);
     if (s.aborted) return;
     status = 'done';
     startObserving();
@@ -180,7 +184,7 @@ async function main(): Promise<void> {
       pendingRoots.clear();
       removeAll();
       articleDate = pageArticleDate(document, today());
-      scanner = new Scanner(kb, detector, articleDate.date, () => settings, writing);
+      scanner = new Scanner(detect, articleDate.date, () => settings, writing);
       await scanAll();
       return;
     }

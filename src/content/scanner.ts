@@ -1,24 +1,38 @@
 /**
- * Scans page text with the detection engine and wraps what it finds, in time slices so the page never
- * waits on us for long (SLICE_BUDGET_MS), in document order so that a short form ("Mr Reynolds") can rely
- * on the full name earlier in the page.
+ * Reads page text in document order and has it detected, then wraps what was found. The page is only read here:
+ * the text goes to the background in batches (content/detect), which detects it away from the page's main
+ * thread and hands back the mentions with the document's context for the next batch; so a short form
+ * ("Mr Reynolds") can rely on the full name earlier in the page, and the page's main thread pays only for
+ * reading and wrapping. Reading runs in time slices (SLICE_BUDGET_MS) and goes on while a batch is detected.
  *
  * On a very long page (a live blog, megabytes of text) wrapping every mention at once would cost the reader
  * seconds of main-thread time, mostly the browser laying the page out again around each new element. So once
  * a page has shown both EAGER_MENTIONS mentions and EAGER_CHARS of text, a block's mentions are wrapped only
- * when it comes within NEAR_VIEWPORT of the screen. Detection still reads the whole page in order (who is
+ * when it comes within NEAR_VIEWPORT of the screen. Detection still covers the whole page in order (who is
  * who, the popup's counts); only the DOM writes wait.
  */
-import type { Detector, DocumentContext, Mention } from '../core/detect';
-import type { KnowledgeBase } from '../core/knowledge/query';
+import type { BatchResult, TypedMention } from '../core/detect/batch';
+import type { ContextState } from '../core/detect/index';
 import type { Settings } from '../core/settings';
+import { DETECT_BATCH_PARTS, DETECT_PART_CHARS } from '../messaging/contract';
 import { createMentionElement, wrapRange } from './highlight';
 import { SLICE_BUDGET_MS } from './timings';
 import { chunks, insideLink, type Chunk } from './walk';
 import { yieldToPage } from './yield';
 
-/** Longest text handed to the detector at once: a 10 MB text node is read in windows, cut at a line or sentence end. */
-const WINDOW = 16_384;
+/** Detection of the next texts of the document (the background, through content/detect; or in-process). */
+export type DetectRemote = (date: string, context: ContextState | null, parts: string[]) => Promise<BatchResult>;
+
+/** Longest text detected as one part: a 10 MB text node is read in windows, cut at a line or sentence end. */
+const WINDOW = DETECT_PART_CHARS;
+
+/**
+ * Text per detection request. The first is small, so an article's first screen is highlighted after one short
+ * round trip; later ones are larger (fewer messages), and well under the message limits (contract.ts).
+ */
+const FIRST_BATCH_CHARS = 32_768;
+const BATCH_CHARS = 262_144;
+const BATCH_PARTS = Math.min(4_096, DETECT_BATCH_PARTS);
 
 /** Characters read between two looks at the clock: well under a millisecond of work, so slices stay near
  * SLICE_BUDGET_MS. Each chunk also counts as CHUNK_COST_CHARS, for pages of many tiny blocks. */
@@ -51,6 +65,22 @@ const NEAR_VIEWPORT = '200% 0px 200% 0px';
 const GROUP_MENTIONS = 40;
 const GROUP_CHARS = 4_000;
 
+/** Text read and waiting for detection: one part per chunk, or a long chunk's windows (which may span batches). */
+interface Part {
+  text: string;
+  chunk: Chunk;
+  /** Offset of the part in its chunk's text. */
+  offset: number;
+  /** The chunk's last part: its mentions are complete once this part is detected. */
+  last: boolean;
+}
+interface Batch {
+  parts: Part[];
+  chars: number;
+}
+
+const newBatch = (): Batch => ({ parts: [], chars: 0 });
+
 interface Group {
   jobs: Job[];
   /** Scanner.chars when the group was opened. */
@@ -63,13 +93,20 @@ interface Job {
   node: Text;
   start: number;
   end: number;
-  m: Mention;
+  m: TypedMention;
   first: boolean;
 }
 
 export class Scanner {
   readonly seen = new Set<string>();
-  private ctx: DocumentContext;
+  /** The document's detection context after the last batch detected (null: nothing detected yet). */
+  private context: ContextState | null = null;
+  /** Scans run one after the other (each continues the context of the one before). */
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Bumped by reset(): a scan still running for the old document stops writing. */
+  private generation = 0;
+  /** A long chunk whose windows are not all detected yet, and its mentions so far. */
+  private open: { chunk: Chunk; found: TypedMention[] } | null = null;
   /** Mentions wrapped (or given up) as they were found, and the text read so far. */
   private eager = 0;
   private chars = 0;
@@ -81,20 +118,19 @@ export class Scanner {
   private near: IntersectionObserver | null = null;
 
   constructor(
-    private readonly kb: KnowledgeBase,
-    private readonly detector: Detector,
+    private readonly detect: DetectRemote,
     readonly date: string,
     private settings: () => Settings,
     /** Called around every batch of our own DOM writes so the mutation observer can ignore them. */
     private readonly writing: (fn: () => void) => void,
-  ) {
-    this.ctx = detector.newContext(date);
-  }
+  ) {}
 
   /** Restart the document context (after highlighting was switched off and on). */
   reset(): void {
+    this.generation++;
+    this.open = null;
     this.seen.clear();
-    this.ctx = this.detector.newContext(this.date);
+    this.context = null;
     this.eager = 0;
     this.chars = 0;
     this.stopDeferring();
@@ -110,8 +146,8 @@ export class Scanner {
   }
 
   /** Mentions found but not yet wrapped (counted in the popup like wrapped ones), in document order. */
-  deferred(): Mention[] {
-    const out: Mention[] = [];
+  deferred(): TypedMention[] {
+    const out: TypedMention[] = [];
     for (const g of this.groups) for (const j of g.jobs) if (j.node.isConnected) out.push(j.m);
     return out;
   }
@@ -147,58 +183,119 @@ export class Scanner {
     return false;
   }
 
-  /** Scan one subtree; resolves when done or aborted. Returns the number of mentions wrapped. */
-  async scan(root: Node, signal: AbortSignal): Promise<number> {
+  /**
+   * Scan one subtree (after any scan still running); resolves when done or aborted, with the number of mentions
+   * wrapped. `read` is called once the whole subtree has been read (its last batch may still be detected).
+   */
+  scan(root: Node, signal: AbortSignal, read?: () => void): Promise<number> {
+    const run = this.queue.then(() => this.run(root, signal, read));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async run(root: Node, signal: AbortSignal, read?: () => void): Promise<number> {
+    const generation = this.generation;
+    try {
+      return await this.read(root, signal, generation, read);
+    } catch (err) {
+      // Detection failed (the background could not answer): what was written stays, the rest of this scan is
+      // given up, and the next change of the page starts a new one.
+      if (!signal.aborted && generation === this.generation) console.warn('Backstory could not highlight this page:', err);
+      return 0;
+    } finally {
+      this.open = null;
+    }
+  }
+
+  private async read(root: Node, signal: AbortSignal, generation: number, done?: () => void): Promise<number> {
+    const live = (): boolean => !signal.aborted && generation === this.generation;
     let wrapped = 0;
     let sliceStart = performance.now();
     // Reading the clock costs about a microsecond: on a page of 25,000 paragraphs, asking after each one took
-    // longer than detecting in them. So it is read after every CLOCK_CHARS characters (or windows) only.
+    // longer than reading them. So it is read after every CLOCK_CHARS characters only.
     let sinceClock = 0;
+    let batch = newBatch();
+    let limit = this.context ? BATCH_CHARS : FIRST_BATCH_CHARS;
+    /** The batch being detected: the next one is sent when its answer (and the context) is back. */
+    let inFlight: Promise<number> | null = null;
+    const send = (b: Batch): Promise<number> =>
+      this.detect(
+        this.date,
+        this.context,
+        b.parts.map((p) => p.text),
+      ).then((answer) => {
+        if (!live()) return 0;
+        this.context = answer.context;
+        return this.apply(b, answer);
+      });
     for (const chunk of chunks(root)) {
-      if (signal.aborted) return wrapped;
-      // Detect window by window (yielding between them), then write the chunk once: a split made for an
-      // earlier window would otherwise shift the offsets of the later ones.
-      const found: Mention[] = [];
-      this.chars += chunk.text.length;
-      const parts = chunk.text.length <= WINDOW ? [[0, chunk.text] as const] : windows(chunk.text);
-      for (const [offset, text] of parts) {
-        for (const m of this.detector.detect(text, this.ctx)) {
-          if (this.shown(m) && !splitsCharacter(text, m.start, m.end)) found.push(offset ? { ...m, start: m.start + offset, end: m.end + offset } : m);
+      const pieces = chunk.text.length <= WINDOW ? [[0, chunk.text] as const] : [...windows(chunk.text)];
+      for (let i = 0; i < pieces.length; i++) {
+        if (!live()) return wrapped;
+        const [offset, text] = pieces[i]!;
+        batch.parts.push({ text, chunk, offset, last: i === pieces.length - 1 });
+        batch.chars += text.length;
+        if (batch.chars >= limit || batch.parts.length >= BATCH_PARTS) {
+          if (inFlight) wrapped += await inFlight;
+          if (!live()) return wrapped;
+          inFlight = send(batch);
+          inFlight.catch(() => undefined); // handled where it is awaited, after the next slice of reading
+          batch = newBatch();
+          limit = BATCH_CHARS;
         }
         sinceClock += text.length + CHUNK_COST_CHARS;
         if (sinceClock >= CLOCK_CHARS) {
           sinceClock = 0;
           if (performance.now() - sliceStart > SLICE_BUDGET_MS) {
             await yieldToPage(signal);
-            if (signal.aborted) return wrapped;
+            if (!live()) return wrapped;
             sliceStart = performance.now();
           }
         }
       }
-      if (found.length) {
-        const jobs = this.prepare(chunk, found);
-        if (this.eager < EAGER_MENTIONS || this.chars < EAGER_CHARS || typeof IntersectionObserver !== 'function') {
-          this.eager += jobs.length;
-          this.writing(() => {
-            wrapped += this.write(jobs);
-          });
-        } else this.defer(jobs);
-      }
     }
-    this.seal();
+    done?.();
+    if (inFlight) wrapped += await inFlight;
+    if (batch.parts.length && live()) wrapped += await send(batch);
+    if (live()) this.seal();
     return wrapped;
   }
 
-  private shown(m: Mention): boolean {
-    const e = this.kb.entity(m.entity);
-    return !!e && this.settings().types[e.type];
+  /** Wraps (or defers) one detected batch's mentions, chunk by chunk in document order. */
+  private apply(batch: Batch, answer: BatchResult): number {
+    let wrapped = 0;
+    batch.parts.forEach((part, i) => {
+      const open = this.open?.chunk === part.chunk ? this.open : (this.open = { chunk: part.chunk, found: [] });
+      for (const m of answer.mentions[i] ?? []) {
+        if (this.shown(m) && !splitsCharacter(part.text, m.start, m.end)) {
+          open.found.push(part.offset ? { ...m, start: m.start + part.offset, end: m.end + part.offset } : m);
+        }
+      }
+      if (!part.last) return;
+      this.open = null;
+      const { chunk, found } = open;
+      this.chars += chunk.text.length;
+      if (!found.length) return;
+      const jobs = this.prepare(chunk, found);
+      if (this.eager < EAGER_MENTIONS || this.chars < EAGER_CHARS || typeof IntersectionObserver !== 'function') {
+        this.eager += jobs.length;
+        this.writing(() => {
+          wrapped += this.write(jobs);
+        });
+      } else this.defer(jobs);
+    });
+    return wrapped;
+  }
+
+  private shown(m: TypedMention): boolean {
+    return this.settings().types[m.type];
   }
 
   /**
    * Where each mention of one chunk goes, in document order (which mention is its entity's first is decided
    * here, whenever it is written). Mentions that cross text nodes are left unwrapped (still counted as seen).
    */
-  private prepare(chunk: Chunk, mentions: Mention[]): Job[] {
+  private prepare(chunk: Chunk, mentions: TypedMention[]): Job[] {
     const jobs: Job[] = [];
     for (const m of mentions) {
       const { start, end } = m;
@@ -223,9 +320,8 @@ export class Scanner {
     for (let j = jobs.length - 1; j >= 0; j--) {
       const { node, start, end, m, first } = jobs[j]!;
       if (node.data.slice(start, end) !== m.text) continue;
-      const type = this.kb.entity(m.entity)!.type;
       const el = wrapRange(node, start, end, () =>
-        createMentionElement(node.ownerDocument, m, { type, first, style: s.style, emphasis: s.emphasis, inLink: insideLink(node) }),
+        createMentionElement(node.ownerDocument, m, { type: m.type, first, style: s.style, emphasis: s.emphasis, inLink: insideLink(node) }),
       );
       if (el) n++;
     }
@@ -297,6 +393,11 @@ export class Scanner {
  * match would also cut a base letter from its accent.
  */
 export function splitsCharacter(text: string, start: number, end: number): boolean {
+  // Nearly always: plain characters on both edges (no combining mark or joiner is below U+0300).
+  if (text.charCodeAt(end) < 0x300 || end >= text.length) {
+    const before = start > 0 ? text.charCodeAt(start - 1) : 0;
+    if (before < 0x300 && text.charCodeAt(start) < 0x300) return false;
+  }
   return COMBINING.test(text.charAt(end)) || COMBINING.test(text.charAt(start)) || MARKED_LETTER_BEFORE.test(text.slice(Math.max(0, start - 8), start));
 }
 const COMBINING = /^[\p{M}\u200d]$/u;

@@ -6,21 +6,24 @@
  */
 import { CARD_TAG, MENTION_TAG } from './highlight';
 
+// By localName: an interned string (tagName builds an upper-case copy on every call); lower-cased for XML documents.
 const SKIP_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'CODE', 'PRE',
-  'KBD', 'SAMP', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE',
-  MENTION_TAG.toUpperCase(), CARD_TAG.toUpperCase(),
+  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'button', 'code', 'pre',
+  'kbd', 'samp', 'svg', 'math', 'iframe', 'object', 'canvas', 'video', 'audio', 'head', 'title',
+  MENTION_TAG, CARD_TAG,
 ]);
 
 const BLOCK_TAGS = new Set([
-  'P', 'DIV', 'LI', 'UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TD', 'TH', 'TR', 'TABLE', 'ARTICLE',
-  'SECTION', 'ASIDE', 'HEADER', 'FOOTER', 'NAV', 'MAIN', 'BLOCKQUOTE', 'FIGURE', 'FIGCAPTION', 'DD', 'DT', 'DL',
-  'BR', 'HR', 'ADDRESS', 'DETAILS', 'SUMMARY', 'FORM', 'FIELDSET', 'LEGEND', 'CAPTION', 'BODY',
+  'p', 'div', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'tr', 'table', 'article',
+  'section', 'aside', 'header', 'footer', 'nav', 'main', 'blockquote', 'figure', 'figcaption', 'dd', 'dt', 'dl',
+  'br', 'hr', 'address', 'details', 'summary', 'form', 'fieldset', 'legend', 'caption', 'body',
 ]);
 
 export function skipElement(el: Element): boolean {
-  const tag = el.tagName.toUpperCase();
+  const tag = el.localName.toLowerCase();
   if (SKIP_TAGS.has(tag)) return true;
+  // Most elements of an article have no attribute at all: one call answers for the three below.
+  if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const ce = el.getAttribute('contenteditable');
   if (ce !== null && ce !== 'false') return true;
@@ -66,7 +69,7 @@ export function* chunks(root: Node, maxChunkChars = 20_000): Generator<Chunk> {
         node = after(el); // REJECT the subtree
         continue;
       }
-      if (!BLOCK_TAGS.has(el.tagName.toUpperCase())) {
+      if (!BLOCK_TAGS.has(el.localName.toLowerCase())) {
         node = walker.nextNode(); // inline: not a boundary, its text belongs to the current chunk
         continue;
       }

@@ -4,6 +4,7 @@
  * receiver (src/messaging/guard.ts).
  */
 import * as v from 'valibot';
+import { PART_CHARS } from '../core/detect/batch';
 
 const Id = v.pipe(v.string(), v.maxLength(100), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/));
 const IsoDate = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
@@ -30,10 +31,39 @@ export const PageReportSchema = v.object({
 });
 export type PageReport = v.InferOutput<typeof PageReportSchema>;
 
+/** Longest text part of one detection request, and most parts and characters in one request (src/content/scanner.ts). */
+export const DETECT_PART_CHARS = PART_CHARS;
+export const DETECT_BATCH_PARTS = 20_000;
+export const DETECT_BATCH_CHARS = 1_048_576;
+
+/** A document's detection context as plain data (src/core/detect/context.ts ContextState). */
+const Seq = v.pipe(v.number(), v.integer(), v.minValue(0));
+export const ContextStateSchema = v.object({
+  date: IsoDate,
+  seq: Seq,
+  established: v.pipe(v.array(v.tuple([Id, Seq])), v.maxLength(10_000)),
+  otherPeople: v.pipe(v.array(v.tuple([v.pipe(v.string(), v.maxLength(200)), Seq])), v.maxLength(200_000)),
+  department: v.nullable(v.pipe(v.string(), v.maxLength(100))),
+  weakDepartment: v.nullable(v.pipe(v.string(), v.maxLength(100))),
+  political: v.boolean(),
+  foreignOffices: v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(1_000)),
+});
+
 /** content script -> background */
 export const ContentToBackgroundSchema = v.variant('type', [
-  /** The knowledge the detector needs (names, titles, tenures; no facts). */
-  v.object({ type: v.literal('content/get-knowledge') }),
+  /**
+   * Detect the next texts of the page, in document order, continuing `context` (null: the page's first batch).
+   * The page is read in the page and detected in the background, off the page's main thread.
+   */
+  v.object({
+    type: v.literal('content/detect'),
+    date: IsoDate,
+    context: v.nullable(ContextStateSchema),
+    // The parts travel as one string and the end offset of each (runtime messaging converts every string of a
+    // message on its own: one string of 256 kB crosses much faster than 4,000 small ones).
+    text: v.pipe(v.string(), v.maxLength(DETECT_BATCH_CHARS)),
+    ends: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0))), v.maxLength(DETECT_BATCH_PARTS)),
+  }),
   /** Inject the highlight stylesheet into this frame as a user stylesheet (page CSS cannot override it). */
   v.object({ type: v.literal('content/insert-style') }),
   /** Take that stylesheet out again (the page turned out to own the <backstory-mention> name). */

@@ -1,6 +1,6 @@
 /** What each request answers, by message type. */
 import type { CardData } from '../core/card';
-import type { Knowledge } from '../core/knowledge/compile';
+import type { BatchResult } from '../core/detect/batch';
 import type { PageReport } from './contract';
 
 export interface TabState {
@@ -47,7 +47,7 @@ export interface KnowledgeRefreshResult {
 }
 
 export interface Responses {
-  'content/get-knowledge': Knowledge;
+  'content/detect': BatchResult;
   'content/insert-style': { ok: boolean };
   'content/remove-style': { ok: boolean };
   'content/load-card': { ok: boolean };

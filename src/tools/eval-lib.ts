@@ -225,7 +225,7 @@ function contextOf(text: string, start: number, end: number): string {
 }
 
 /** Runs the detector over each document (split into paragraphs, as the content script would) and scores it. */
-export function scoreDocs(detector: Detector, docs: LoadedDoc[], options: { chunked?: boolean } = {}): EvalReport {
+export function scoreDocs(detector: Pick<Detector, 'newContext' | 'detect'>, docs: LoadedDoc[], options: { chunked?: boolean } = {}): EvalReport {
   let tp = 0;
   let fp = 0;
   let fn = 0;

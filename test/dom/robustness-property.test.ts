@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDetector, type Detector } from '../../src/core/detect';
+import { detectBatch } from '../../src/core/detect/batch';
 import { KnowledgeBase } from '../../src/core/knowledge/query';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { loadKnowledge } from '../../src/knowledge/load-node';
@@ -49,7 +50,10 @@ function textNodes(root: Node): Text[] {
 const FORBIDDEN = 'code, pre, button, textarea, script, [contenteditable="true"], [aria-hidden="true"]';
 
 async function highlight(root: HTMLElement): Promise<Scanner> {
-  const scanner = new Scanner(kb, detector, '2024-10-10', () => DEFAULT_SETTINGS, (fn) => fn());
+  // Detection as the background does it, the request and answer crossing a message (JSON) as they do there.
+  const remote = async (date: string, context: Parameters<typeof detectBatch>[3], parts: string[]) =>
+    JSON.parse(JSON.stringify(detectBatch(detector, kb, date, context, JSON.parse(JSON.stringify(parts)) as string[]))) as ReturnType<typeof detectBatch>;
+  const scanner = new Scanner(remote, '2024-10-10', () => DEFAULT_SETTINGS, (fn) => fn());
   await scanner.scan(root, new AbortController().signal);
   return scanner;
 }

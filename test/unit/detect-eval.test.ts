@@ -55,7 +55,7 @@ describe('detection quality on the annotated fixtures', () => {
 
 describe('scoring', () => {
   /** A detector that returns fixed mentions, to check the arithmetic. */
-  function fixed(mentions: Mention[]): Detector {
+  function fixed(mentions: Mention[]): Pick<Detector, 'newContext' | 'detect'> {
     return { newContext: (): DocumentContext => ({}), detect: () => mentions };
   }
   const m = (start: number, end: number, entity: string, kind: Mention['kind'] = 'name'): Mention => ({ start, end, text: 'x'.repeat(end - start), entity, name: entity, kind });

@@ -6,6 +6,22 @@
  */
 import type { Holding, KnowledgeBase } from '../knowledge/query';
 
+/**
+ * A document context as plain data, so that detection can continue in another place (the content script reads
+ * the page, the background detects batch by batch and hands the context back with each answer). Caches are
+ * not part of it: they are rebuilt from the knowledge base.
+ */
+export interface ContextState {
+  date: string;
+  seq: number;
+  established: [string, number][];
+  otherPeople: [string, number][];
+  department: string | null;
+  weakDepartment: string | null;
+  political: boolean;
+  foreignOffices: string[];
+}
+
 export class DocContext {
   /** Brands the class as the detector's opaque DocumentContext. */
   declare readonly __documentContext?: never;
@@ -30,6 +46,31 @@ export class DocContext {
   private readonly heldCache = new Map<string, Holding[]>();
 
   constructor(readonly date: string) {}
+
+  toState(): ContextState {
+    return {
+      date: this.date,
+      seq: this.seq,
+      established: [...this.established],
+      otherPeople: [...this.otherPeople],
+      department: this.department ?? null,
+      weakDepartment: this.weakDepartment ?? null,
+      political: this.political,
+      foreignOffices: [...this.foreignOffices],
+    };
+  }
+
+  static fromState(state: ContextState): DocContext {
+    const ctx = new DocContext(state.date);
+    ctx.seq = state.seq;
+    for (const [id, at] of state.established) ctx.established.set(id, at);
+    for (const [name, at] of state.otherPeople) ctx.otherPeople.set(name, at);
+    ctx.department = state.department ?? undefined;
+    ctx.weakDepartment = state.weakDepartment ?? undefined;
+    ctx.political = state.political;
+    for (const o of state.foreignOffices) ctx.foreignOffices.add(o);
+    return ctx;
+  }
 
   officesHeld(kb: KnowledgeBase, personId: string): readonly Holding[] {
     let held = this.heldCache.get(personId);

@@ -7,7 +7,7 @@
  * linear pass over the text plus constant work per candidate.
  */
 import type { KnowledgeBase } from '../knowledge/query';
-import { DocContext } from './context';
+import { DocContext, type ContextState } from './context';
 import { findMatches } from './matcher';
 import { compile, type Compiled } from './patterns';
 import { resolveMatch, type PrevRole } from './resolve';
@@ -15,6 +15,7 @@ import type { ScanStats } from './scan';
 import type { Mention } from './types';
 
 export type { Mention, MentionKind } from './types';
+export type { ContextState } from './context';
 
 /** What the document has established so far (persons named in full, its department, foreign offices...). Opaque. */
 export interface DocumentContext {
@@ -27,6 +28,9 @@ export interface Detector {
   newContext(date: string): DocumentContext;
   /** May be called chunk by chunk in document order; offsets are into `text`. */
   detect(text: string, ctx: DocumentContext): Mention[];
+  /** The context as plain data (to carry it across a message), and back: detection goes on exactly as before. */
+  saveContext(ctx: DocumentContext): ContextState;
+  restoreContext(state: ContextState): DocumentContext;
 }
 
 function asContext(ctx: DocumentContext): DocContext {
@@ -48,6 +52,14 @@ class DetectorImpl implements Detector {
 
   detect(text: string, ctx: DocumentContext): Mention[] {
     return this.run(text, asContext(ctx));
+  }
+
+  saveContext(ctx: DocumentContext): ContextState {
+    return asContext(ctx).toState();
+  }
+
+  restoreContext(state: ContextState): DocumentContext {
+    return DocContext.fromState(state);
   }
 
   run(text: string, ctx: DocContext, stats?: ScanStats): Mention[] {
