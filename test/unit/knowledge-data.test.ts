@@ -138,7 +138,7 @@ describe('the knowledge base data', () => {
     expect(kb.holderUnknownOn('energy-security-secretary', '2026-07-20')).toBeDefined();
   });
 
-  it('follows the 20 July 2026 changeovers in UK Parliament members data and leaves the unnamed Chief Whip unknown', () => {
+  it('follows the 20 July 2026 changeovers in UK Parliament members data, including the new Chief Whip', () => {
     const kb = realKb();
     expect(kb.holderOfTitleOn('Justice Secretary', '2026-07-19')?.person.id).toBe('david-lammy');
     expect(kb.holderOfTitleOn('Justice Secretary', '2026-07-20')?.person.id).toBe('alex-norris');
@@ -156,8 +156,9 @@ describe('the knowledge base data', () => {
     // Still in office under Burnham.
     expect(kb.holderOn('leader-of-the-house-of-commons', '2026-07-22')?.person.id).toBe('alan-campbell');
     expect(kb.holderOn('leader-of-the-house-of-lords', '2026-07-22')?.person.id).toBe('angela-smith-basildon');
-    // The data list a new Chief Whip (Member 5038) whom no source names.
-    expect(kb.holderOn('chief-whip', '2026-07-20')).toBeUndefined();
-    expect(kb.holderUnknownOn('chief-whip', '2026-07-20')).toBeDefined();
+    // The data list a new Chief Whip, Member 5038, whom the Parliament member lookup names as Anneliese Midgley.
+    expect(kb.holderOn('chief-whip', '2026-07-19')?.person.id).toBe('jonathan-reynolds');
+    expect(kb.holderOfTitleOn('Chief Whip', '2026-07-20')?.person.id).toBe('anneliese-midgley');
+    expect(kb.holderUnknownOn('chief-whip', '2026-07-20')).toBeUndefined();
   });
 });
