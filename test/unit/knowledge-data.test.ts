@@ -133,9 +133,10 @@ describe('the knowledge base data', () => {
     expect(kb.holderOfTitleOn('Defence Secretary', '2026-07-19')?.person.id).toBe('dan-jarvis');
     expect(kb.holderOfTitleOn('Defence Secretary', '2026-07-20')?.person.id).toBe('wes-streeting');
     expect(kb.holderOfTitleOn('Health Secretary', '2026-07-20')?.person.id).toBe('yvette-cooper');
-    // Miliband's successor at Energy is not in the sources: recorded as unknown, not invented.
-    expect(kb.holderOn('energy-security-secretary', '2026-07-20')).toBeUndefined();
-    expect(kb.holderUnknownOn('energy-security-secretary', '2026-07-20')).toBeDefined();
+    // Miliband's successor at Energy, Member 5099 in UK Parliament members data, is Miatta Fahnbulleh.
+    expect(kb.holderOn('energy-security-secretary', '2026-07-19')?.person.id).toBe('ed-miliband');
+    expect(kb.holderOfTitleOn('Energy Secretary', '2026-07-20')?.person.id).toBe('miatta-fahnbulleh');
+    expect(kb.holderUnknownOn('energy-security-secretary', '2026-07-20')).toBeUndefined();
   });
 
   it('follows the 20 July 2026 changeovers in UK Parliament members data, including the new Chief Whip', () => {
