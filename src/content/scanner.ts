@@ -238,10 +238,17 @@ export class Scanner {
         if (batch.chars >= limit || batch.parts.length >= BATCH_PARTS) {
           if (inFlight) wrapped += await inFlight;
           if (!live()) return wrapped;
+          const opening = this.context === null;
           inFlight = send(batch);
           inFlight.catch(() => undefined); // handled where it is awaited, after the next slice of reading
           batch = newBatch();
           limit = BATCH_CHARS;
+          if (opening) {
+            // The page's first screen: wait for it rather than read on, so that its highlights are written as
+            // soon as the answer is back, not after the next slice of reading.
+            wrapped += await inFlight;
+            inFlight = null;
+          }
         }
         sinceClock += text.length + CHUNK_COST_CHARS;
         if (sinceClock >= CLOCK_CHARS) {
