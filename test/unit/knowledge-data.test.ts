@@ -153,6 +153,11 @@ describe('the knowledge base data', () => {
     expect(kb.holderOfTitleOn('Education Secretary', '2026-07-20')?.person.id).toBe('lucy-powell');
     expect(kb.holderOfTitleOn('Business Secretary', '2026-07-20')?.person.id).toBe('jonathan-reynolds');
     expect(kb.holderOn('chancellor-of-the-duchy-of-lancaster', '2026-07-20')?.person.id).toBe('louise-haigh');
+    // Member 491, Dame Angela Eagle, moved from Security Minister to Environment Secretary that day.
+    expect(kb.holderOfTitleOn('Environment Secretary', '2026-07-19')?.person.id).toBe('emma-reynolds');
+    expect(kb.holderOfTitleOn('Environment Secretary', '2026-07-20')?.person.id).toBe('angela-eagle');
+    expect(kb.holderUnknownOn('environment-secretary', '2026-07-20')).toBeUndefined();
+    expect(kb.holderOfTitleOn('Security Minister', '2026-07-19')?.person.id).toBe('angela-eagle');
     // DSIT was abolished: Liz Kendall is the last Science Secretary.
     expect(kb.holderOn('science-secretary', '2026-07-19')?.person.id).toBe('liz-kendall');
     expect(kb.office('science-secretary')?.to).toBe('2026-07-20');
