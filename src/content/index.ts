@@ -193,10 +193,7 @@ async function main(): Promise<void> {
     pendingRoots.clear();
     // Drop roots inside other roots: each subtree is scanned once.
     const top = roots.filter((n) => !roots.some((o) => o !== n && o.contains(n)));
-    for (const root of top) {
-      if (signal.aborted) return;
-      await scanner.scan(root, signal);
-    }
+    if (top.length) await scanner.scan(top, signal); // in one scan: one request for all of them
     report();
   };
 

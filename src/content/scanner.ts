@@ -31,7 +31,7 @@ const WINDOW = DETECT_PART_CHARS;
  * round trip; later ones are larger (fewer messages), and well under the message limits (contract.ts).
  */
 const FIRST_BATCH_CHARS = 32_768;
-const BATCH_CHARS = 262_144;
+const BATCH_CHARS = 131_072;
 const BATCH_PARTS = Math.min(4_096, DETECT_BATCH_PARTS);
 
 /** Characters read between two looks at the clock: well under a millisecond of work, so slices stay near
@@ -184,19 +184,21 @@ export class Scanner {
   }
 
   /**
-   * Scan one subtree (after any scan still running); resolves when done or aborted, with the number of mentions
-   * wrapped. `read` is called once the whole subtree has been read (its last batch may still be detected).
+   * Scan subtrees, in the order given (after any scan still running); resolves when done or aborted, with the
+   * number of mentions wrapped. `read` is called once they have all been read (the last batch may still be
+   * detected). Several subtrees in one scan share batches: a live page's new paragraphs cost one request.
    */
-  scan(root: Node, signal: AbortSignal, read?: () => void): Promise<number> {
-    const run = this.queue.then(() => this.run(root, signal, read));
+  scan(roots: Node | readonly Node[], signal: AbortSignal, read?: () => void): Promise<number> {
+    const list = Array.isArray(roots) ? (roots as readonly Node[]) : [roots as Node];
+    const run = this.queue.then(() => this.run(list, signal, read));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async run(root: Node, signal: AbortSignal, read?: () => void): Promise<number> {
+  private async run(roots: readonly Node[], signal: AbortSignal, read?: () => void): Promise<number> {
     const generation = this.generation;
     try {
-      return await this.read(root, signal, generation, read);
+      return await this.read(roots, signal, generation, read);
     } catch (err) {
       // Detection failed (the background could not answer): what was written stays, the rest of this scan is
       // given up, and the next change of the page starts a new one.
@@ -207,7 +209,7 @@ export class Scanner {
     }
   }
 
-  private async read(root: Node, signal: AbortSignal, generation: number, done?: () => void): Promise<number> {
+  private async read(roots: readonly Node[], signal: AbortSignal, generation: number, done?: () => void): Promise<number> {
     const live = (): boolean => !signal.aborted && generation === this.generation;
     let wrapped = 0;
     let sliceStart = performance.now();
@@ -228,7 +230,7 @@ export class Scanner {
         this.context = answer.context;
         return this.apply(b, answer);
       });
-    for (const chunk of chunks(root)) {
+    for (const chunk of allChunks(roots)) {
       const pieces = chunk.text.length <= WINDOW ? [[0, chunk.text] as const] : [...windows(chunk.text)];
       for (let i = 0; i < pieces.length; i++) {
         if (!live()) return wrapped;
@@ -392,6 +394,10 @@ export class Scanner {
       this.write(g.jobs);
     });
   }
+}
+
+function* allChunks(roots: readonly Node[]): Generator<Chunk> {
+  for (const root of roots) if (root.isConnected) yield* chunks(root);
 }
 
 /**

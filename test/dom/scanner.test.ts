@@ -73,6 +73,23 @@ describe('reading the page and detecting it in batches', () => {
     expect(document.querySelectorAll(`p ${MENTION_TAG}`).length).toBe(5);
   });
 
+  it('detects the new paragraphs of a live page in one request, in the order given', async () => {
+    document.body.innerHTML = `<p>${SENTENCE}</p>`;
+    const requests: string[][] = [];
+    const scanner = new Scanner(background(requests), '2025-01-10', () => DEFAULT_SETTINGS, (fn) => fn());
+    await scanner.scan(document.body, new AbortController().signal);
+    const added = ['Mr Reynolds arrived.', 'Hitachi hired staff.', 'Newton Aycliffe cheered.'].map((t) => {
+      const p = document.createElement('p');
+      p.textContent = t;
+      document.body.append(p);
+      return p;
+    });
+    requests.length = 0;
+    await scanner.scan(added, new AbortController().signal);
+    expect(requests).toEqual([['Mr Reynolds arrived.', 'Hitachi hired staff.', 'Newton Aycliffe cheered.']]);
+    expect(added.map((p) => p.querySelector(MENTION_TAG)?.getAttribute('data-entity'))).toEqual(['jonathan-reynolds', 'hitachi-rail', 'newton-aycliffe']);
+  });
+
   it('leaves the page as it was, and says why in the console, when the background cannot answer', async () => {
     document.body.innerHTML = `<p>${SENTENCE}</p>`;
     const html = document.body.innerHTML;
