@@ -406,7 +406,7 @@ async function main(): Promise<void> {
   if (samples.length) md.push('**Chromium (headless)**', '', mdTable(chromiumRows(figs)), '');
   if (traces.length)
     md.push(
-      '**Where E goes (Chromium trace, with minus without the extension)**: script (the content script, including the module load and the knowledge base setup), style/layout/paint caused by its DOM writes, other (IPC, isolated-world setup, GC outside script). "E script / F" compares like with like: neither counts rendering.',
+      '**Where E goes (Chromium trace, with minus without the extension)**: script (the content script: reading the page, handing its text to extension messaging, writing highlights), style/layout/paint caused by its DOM writes, other (IPC including message serialisation, isolated-world setup, GC outside script). Detection itself runs in the extension’s background, not on the page’s main thread. "E script / F" compares like with like: neither counts rendering.',
       '',
       mdTable(traceRows(pages, traces, figs)),
       '',
