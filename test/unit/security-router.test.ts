@@ -132,6 +132,30 @@ describe('the background drops messages from forged senders', () => {
     expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
   });
 
+  it('detects the text a content script sends, and refuses text beyond the limits or part ends that do not fit it', async () => {
+    const text = 'Business Secretary Jonathan Reynolds visited Hitachi.';
+    const answer = (await handleMessage({ type: 'content/detect', date: '2025-01-10', context: null, text, ends: [text.length] }, contentSender as never)) as {
+      mentions: { entity: string }[][];
+      context: { date: string };
+    };
+    expect(answer.mentions[0]!.map((m) => m.entity)).toEqual(['jonathan-reynolds', 'hitachi-rail']);
+    expect(answer.context.date).toBe('2025-01-10');
+    for (const bad of [
+      { text: 'x'.repeat(1_048_577), ends: [1_048_577] },
+      { text: 'abc', ends: Array.from({ length: 20_001 }, () => 3) },
+      { text: 'abc', ends: [-1, 3] },
+    ]) {
+      expect(await send({ type: 'content/detect', date: '2025-01-10', context: null, ...bad }, contentSender)).toEqual({ answered: false, sideEffects: 0 });
+    }
+    // A context whose shape is wrong is refused as a whole, before any detection.
+    const forged = { date: '2025-01-10', seq: 1, established: [['<script>', 'x']], otherPeople: [], department: null, weakDepartment: null, political: true, foreignOffices: [] };
+    expect(await send({ type: 'content/detect', date: '2025-01-10', context: forged, text, ends: [text.length] }, contentSender)).toEqual({ answered: false, sideEffects: 0 });
+    // Ends that pass the schema but do not describe the text: an error, not mentions at made-up offsets.
+    await expect(handleMessage({ type: 'content/detect', date: '2025-01-10', context: null, text, ends: [10, 5, text.length] }, contentSender as never)).rejects.toThrow(/part ends/);
+    // And a popup cannot ask for detection: only content scripts read pages.
+    expect(await send({ type: 'content/detect', date: '2025-01-10', context: null, text, ends: [text.length] }, popupSender)).toEqual({ answered: false, sideEffects: 0 });
+  });
+
   it('only the top frame speaks for the tab: a frame\'s report is not stored', async () => {
     const r = await send(pageReport, { ...contentSender, frameId: 3 });
     expect(r.answered).toBe(true);
