@@ -112,17 +112,17 @@ describe('the knowledge base data', () => {
     expect(realKb().holderOfTitleOn('Home Secretary', '2018-04-30')?.person.id).toBe('sajid-javid');
   });
 
-  it('hands Health from Wes Streeting to James Murray on 14 May 2026 and the Treasury post he left to Lucy Rigby', () => {
+  it('hands Health from Wes Streeting to James Murray on 14 May 2026, the Treasury post he left to Lucy Rigby, then to Emma Reynolds', () => {
     expect(realKb().holderOfTitleOn('Health Secretary', '2026-05-13')?.person.id).toBe('wes-streeting');
     expect(realKb().holderOfTitleOn('Health Secretary', '2026-05-14')?.person.id).toBe('james-murray');
     expect(realKb().holderOn('chief-secretary-to-the-treasury', '2026-05-13')?.person.id).toBe('james-murray');
     // UK Parliament members data (Member 5333) date Lucy Rigby's appointment to the same day; she leaves on 20 July
-    // 2026, when Andy Burnham forms his government, and her successor is unknown, not invented.
+    // 2026, when Andy Burnham forms his government, and the same data (Member 4077) name Emma Reynolds from that day.
     expect(realKb().holderOn('chief-secretary-to-the-treasury', '2026-05-14')?.person.id).toBe('lucy-rigby');
     expect(realKb().holderUnknownOn('chief-secretary-to-the-treasury', '2026-05-14')).toBeUndefined();
     expect(realKb().holderOfTitleOn('Chief Secretary to the Treasury', '2026-07-19')?.person.id).toBe('lucy-rigby');
-    expect(realKb().holderOn('chief-secretary-to-the-treasury', '2026-07-20')).toBeUndefined();
-    expect(realKb().holderUnknownOn('chief-secretary-to-the-treasury', '2026-07-20')).toBeDefined();
+    expect(realKb().holderOn('chief-secretary-to-the-treasury', '2026-07-20')?.person.id).toBe('emma-reynolds');
+    expect(realKb().holderUnknownOn('chief-secretary-to-the-treasury', '2026-07-20')).toBeUndefined();
   });
 
   it('hands the Prime Minister from Keir Starmer to Andy Burnham on 20 July 2026, with his first appointments', () => {
