@@ -6,7 +6,8 @@
  */
 import { CARD_TAG, MENTION_TAG } from './highlight';
 
-// By localName: an interned string (tagName builds an upper-case copy on every call); lower-cased for XML documents.
+// By localName: an interned string (tagName builds an upper-case copy on every call). The HTML parser lower-cases
+// it; in an XML document `<P>` is not a paragraph, so no case folding is wanted.
 const SKIP_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'button', 'code', 'pre',
   'kbd', 'samp', 'svg', 'math', 'iframe', 'object', 'canvas', 'video', 'audio', 'head', 'title',
@@ -20,8 +21,7 @@ const BLOCK_TAGS = new Set([
 ]);
 
 export function skipElement(el: Element): boolean {
-  const tag = el.localName.toLowerCase();
-  if (SKIP_TAGS.has(tag)) return true;
+  if (SKIP_TAGS.has(el.localName)) return true;
   // Most elements of an article have no attribute at all: one call answers for the three below.
   if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
@@ -60,7 +60,8 @@ export function* chunks(root: Node, maxChunkChars = 20_000): Generator<Chunk> {
     }
   };
   let cur: Chunk = { text: '', nodes: [], starts: [] };
-  let node: Node | null = root.nodeType === 3 ? root : walker.nextNode();
+  const single = root.nodeType === 3;
+  let node: Node | null = single ? root : walker.nextNode();
   while (node) {
     let boundary = false;
     if (node.nodeType === 1) {
@@ -69,7 +70,7 @@ export function* chunks(root: Node, maxChunkChars = 20_000): Generator<Chunk> {
         node = after(el); // REJECT the subtree
         continue;
       }
-      if (!BLOCK_TAGS.has(el.localName.toLowerCase())) {
+      if (!BLOCK_TAGS.has(el.localName)) {
         node = walker.nextNode(); // inline: not a boundary, its text belongs to the current chunk
         continue;
       }
@@ -88,7 +89,7 @@ export function* chunks(root: Node, maxChunkChars = 20_000): Generator<Chunk> {
         cur.text += data;
       }
     }
-    node = root.nodeType === 3 ? null : walker.nextNode();
+    node = single ? null : walker.nextNode();
   }
   if (cur.nodes.length) yield cur;
 }
