@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ExtensionBrowser, TestPage } from '../../src/tools/harness/driver';
 import { openPopupFor } from '../../src/tools/harness/session';
-import { TRANSIENT_BIDI } from '../../src/tools/harness/firefox';
+import { isTransientBidi } from '../../src/tools/harness/firefox';
 
 const AXE_SOURCE = readFileSync(resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 
@@ -47,13 +47,11 @@ export const mentionCount = (page: TestPage): Promise<number> => page.evaluate((
  * inside its own evaluation ("right-hand side of 'in' should be an object, got null"); the page itself is
  * fine. Such a failure is retried once; any other error is the test's.
  */
-const transientBidi = (err: unknown): boolean => TRANSIENT_BIDI.test(String((err as Error)?.cause ?? err) + String(err));
-
 export async function openExtensionPage(b: ExtensionBrowser, path: string): Promise<TestPage> {
   try {
     return await b.openExtensionPage(path);
   } catch (err) {
-    if (!transientBidi(err)) throw err;
+    if (!isTransientBidi(err)) throw err;
     return b.openExtensionPage(path);
   }
 }
@@ -66,7 +64,7 @@ export async function openPopupWhenReported(b: ExtensionBrowser, url: string, ti
     try {
       return await openPopupFor(b, url);
     } catch (err) {
-      if (transientBidi(err) && bidiRetries-- > 0) continue;
+      if (isTransientBidi(err) && bidiRetries-- > 0) continue;
       if (Date.now() > until || !/no tab shows/.test(String(err))) throw err;
       await new Promise((r) => setTimeout(r, 200));
     }

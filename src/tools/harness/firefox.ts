@@ -8,7 +8,9 @@ import { firefoxPath } from '../browsers';
 import type { ExtensionBrowser, TestPage } from './driver';
 
 /** The BiDi error of a script evaluated while Firefox replaces the document (seen opening extension pages). */
-export const TRANSIENT_BIDI = /Protocol error \(script\.evaluate\)|right-hand side of 'in'/;
+const TRANSIENT_BIDI = /Protocol error \(script\.evaluate\)|right-hand side of 'in'/;
+
+export const isTransientBidi = (err: unknown): boolean => TRANSIENT_BIDI.test(`${String((err as Error)?.cause ?? '')} ${String(err)}`);
 
 export const GECKO_ID = 'backstory@backstory.example';
 export const FIREFOX_UUID = '6f1d2b9e-4c1a-4b8e-9a51-0b5a4c3e7d21';
@@ -26,7 +28,7 @@ function wrap(page: Page): TestPage {
             await page.waitForFunction(() => document.readyState !== 'loading' && location.protocol === 'moz-extension:', { timeout: 15_000, polling: 50 });
             return;
           } catch (err) {
-            if (attempt >= 3 || !TRANSIENT_BIDI.test(`${String((err as Error)?.cause ?? '')} ${String(err)}`)) throw err;
+            if (attempt >= 3 || !isTransientBidi(err)) throw err;
           }
         }
       }
@@ -34,7 +36,17 @@ function wrap(page: Page): TestPage {
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     waitFor: async (fn, arg, timeoutMs = 15_000) => {
-      await page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 50 }, arg);
+      // The same transient BiDi error can hit any wait that polls while the page replaces or tears down a
+      // document (seen once in a hostile-page test): the wait goes on, within the same overall time limit.
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        try {
+          await page.waitForFunction(fn as never, { timeout: Math.max(1, deadline - Date.now()), polling: 50 }, arg);
+          return;
+        } catch (err) {
+          if (Date.now() >= deadline || !isTransientBidi(err)) throw err;
+        }
+      }
     },
     click: (selector) => page.locator(selector).click(),
     dragAcross: async (selector) => {
