@@ -29,6 +29,11 @@ export function knowledge(): Served {
   return current;
 }
 
+/** Compile the detector soon (in a task of its own) if it is not compiled yet, so the first request finds it ready. */
+export function warmDetector(): void {
+  setTimeout(() => void knowledge().detector, 0);
+}
+
 /** Replace the served knowledge (after a refresh merged newer tenures over the bundled data). */
 export function setKnowledge(k: Knowledge): void {
   current = serve(k);

@@ -12,7 +12,7 @@ import { allowedFor, classifySender, type SenderLike } from '../messaging/guard'
 import type { EntitySummary, Responses, TabState } from '../messaging/responses';
 import { sendToTab } from '../messaging/send';
 import { browser, extensionOrigin } from '../platform/browser';
-import { knowledge } from './knowledge';
+import { knowledge, warmDetector } from './knowledge';
 import { loadReport, saveReport } from './tabs';
 import { coverageFor, engine, newestCoverage, recordVisit, recordCorrection } from './coverage-bridge';
 import { DEFAULT_FEEDS } from './feeds/defaults';
@@ -21,7 +21,11 @@ import { CARD_SCRIPT } from './card-script';
 
 type Handler<M> = (msg: M, sender: SenderLike) => Promise<unknown>;
 
-/** Runs a scripting call on the frame a content message came from; { ok } says whether it worked. */
+/**
+ * Runs a scripting call on the frame a content message came from; { ok } says whether it worked. A failure (no
+ * host permission, a closed tab) answers ok: false: for the stylesheet the content script then keeps its page
+ * stylesheet, for the card it leaves the mention as it is.
+ */
 async function inSenderFrame(
   sender: SenderLike,
   call: (target: { tabId: number; frameIds: number[] }) => Promise<unknown>,
@@ -43,12 +47,10 @@ const contentHandlers: { [T in ContentToBackground['type']]: Handler<Extract<Con
     const { kb, detector } = knowledge();
     return detectBatch(detector, kb, msg.date, msg.context, parts) satisfies Responses['content/detect'];
   },
-  // A failure (no host permission, a closed tab) answers ok: false; for the stylesheet the content script then
-  // keeps its page stylesheet, for the card it leaves the mention as it is.
   // The page's first message (sent at document_start): the detector is compiled now, while the page is still
   // being parsed, rather than when the page asks for its first detection.
   'content/insert-style': async (_msg, sender) => {
-    setTimeout(() => void knowledge().detector, 0);
+    warmDetector();
     return inSenderFrame(sender, (target) => browser.scripting.insertCSS({ target, css: MENTION_CSS, origin: 'USER' }));
   },
   'content/remove-style': async (_msg, sender) =>

@@ -14,7 +14,8 @@
 import type { BatchResult, TypedMention } from '../core/detect/batch';
 import type { ContextState } from '../core/detect/index';
 import type { Settings } from '../core/settings';
-import { DETECT_BATCH_PARTS, DETECT_PART_CHARS } from '../messaging/contract';
+import { PART_CHARS } from '../core/detect/batch';
+import { DETECT_BATCH_PARTS } from '../messaging/contract';
 import { createMentionElement, wrapRange } from './highlight';
 import { SLICE_BUDGET_MS } from './timings';
 import { chunks, insideLink, type Chunk } from './walk';
@@ -24,7 +25,7 @@ import { yieldToPage } from './yield';
 export type DetectRemote = (date: string, context: ContextState | null, parts: string[]) => Promise<BatchResult>;
 
 /** Longest text detected as one part: a 10 MB text node is read in windows, cut at a line or sentence end. */
-const WINDOW = DETECT_PART_CHARS;
+const WINDOW = PART_CHARS;
 
 /**
  * Text per detection request. The first is small, so an article's first screen is highlighted after one short
@@ -217,7 +218,6 @@ export class Scanner {
     // longer than reading them. So it is read after every CLOCK_CHARS characters only.
     let sinceClock = 0;
     let batch = newBatch();
-    let limit = this.context ? BATCH_CHARS : FIRST_BATCH_CHARS;
     /** The batch being detected: the next one is sent when its answer (and the context) is back. */
     let inFlight: Promise<number> | null = null;
     const send = (b: Batch): Promise<number> =>
@@ -237,14 +237,14 @@ export class Scanner {
         const [offset, text] = pieces[i]!;
         batch.parts.push({ text, chunk, offset, last: i === pieces.length - 1 });
         batch.chars += text.length;
-        if (batch.chars >= limit || batch.parts.length >= BATCH_PARTS) {
+        // The first batch of a document is small; it is awaited below, so every later one sees the context.
+        if (batch.chars >= (this.context ? BATCH_CHARS : FIRST_BATCH_CHARS) || batch.parts.length >= BATCH_PARTS) {
           if (inFlight) wrapped += await inFlight;
           if (!live()) return wrapped;
           const opening = this.context === null;
           inFlight = send(batch);
           inFlight.catch(() => undefined); // handled where it is awaited, after the next slice of reading
           batch = newBatch();
-          limit = BATCH_CHARS;
           if (opening) {
             // The page's first screen: wait for it rather than read on, so that its highlights are written as
             // soon as the answer is back, not after the next slice of reading.

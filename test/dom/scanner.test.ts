@@ -6,11 +6,11 @@
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDetector, type ContextState, type Detector } from '../../src/core/detect';
-import { detectBatch, type BatchResult } from '../../src/core/detect/batch';
+import { detectBatch, PART_CHARS, type BatchResult } from '../../src/core/detect/batch';
 import { KnowledgeBase } from '../../src/core/knowledge/query';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { loadKnowledge } from '../../src/knowledge/load-node';
-import { DETECT_BATCH_CHARS, DETECT_BATCH_PARTS, DETECT_PART_CHARS } from '../../src/messaging/contract';
+import { DETECT_BATCH_CHARS, DETECT_BATCH_PARTS } from '../../src/messaging/contract';
 import { MENTION_TAG } from '../../src/content/highlight';
 import { Scanner } from '../../src/content/scanner';
 
@@ -43,7 +43,7 @@ describe('reading the page and detecting it in batches', () => {
     expect(requests.length).toBeGreaterThan(1);
     for (const parts of requests) {
       expect(parts.length).toBeLessThanOrEqual(DETECT_BATCH_PARTS);
-      expect(Math.max(...parts.map((p) => p.length))).toBeLessThanOrEqual(DETECT_PART_CHARS);
+      expect(Math.max(...parts.map((p) => p.length))).toBeLessThanOrEqual(PART_CHARS);
       expect(parts.join('').length).toBeLessThanOrEqual(DETECT_BATCH_CHARS);
     }
     const found = [...document.querySelectorAll(MENTION_TAG)].map((el) => `${el.textContent}=${el.getAttribute('data-entity')}`);

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createDetector, type ContextState } from '../../src/core/detect/index';
+import { createDetector, type ContextState, type Mention } from '../../src/core/detect/index';
 import { detectBatch, joinParts, PART_CHARS, splitParts } from '../../src/core/detect/batch';
 import { KnowledgeBase } from '../../src/core/knowledge/query';
 import { loadKnowledge } from '../../src/knowledge/load-node';
@@ -15,10 +15,12 @@ const detector = createDetector(kb);
 const fixture = (name: string): string[] =>
   readFileSync(new URL(`../fixtures/detect/${name}`, import.meta.url), 'utf8').split(/\n\s*\n/).filter((p) => p.trim());
 
+const show = (m: Mention): string => `${m.start}-${m.end} ${m.text}=${m.entity}/${m.kind}/${m.office ?? ''}`;
+
 /** One context for the whole document, paragraph by paragraph: what the page would show read in one go. */
 function inOnePass(paragraphs: string[], date: string): string[][] {
   const ctx = detector.newContext(date);
-  return paragraphs.map((p) => detector.detect(p, ctx).map((m) => `${m.start}-${m.end} ${m.text}=${m.entity}/${m.kind}/${m.office ?? ''}`));
+  return paragraphs.map((p) => detector.detect(p, ctx).map(show));
 }
 
 /** Batches of `size` paragraphs, the context crossing a JSON message between them. */
@@ -28,7 +30,7 @@ function inBatches(paragraphs: string[], date: string, size: number): string[][]
   for (let i = 0; i < paragraphs.length; i += size) {
     const r = detectBatch(detector, kb, date, context, paragraphs.slice(i, i + size));
     context = JSON.parse(JSON.stringify(r.context)) as ContextState;
-    for (const ms of r.mentions) out.push(ms.map((m) => `${m.start}-${m.end} ${m.text}=${m.entity}/${m.kind}/${m.office ?? ''}`));
+    for (const ms of r.mentions) out.push(ms.map(show));
   }
   return out;
 }
