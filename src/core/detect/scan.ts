@@ -182,6 +182,13 @@ export class AnchorSet {
 }
 
 /**
+ * Runs of white space between words (page text is full of indentation and blank lines): the native regex
+ * engine skips them much faster than a loop of charCodeAt. Only characters that end a word are listed, so
+ * stopping early at any other character changes nothing.
+ */
+const SPACE_RUN_END = /[^\t\n\f\r \u00a0]/g;
+
+/**
  * Calls `onAnchor(wordStart, wordEnd, flags)` for every word whose folded hash is an anchor, in text order.
  * `onAnchor` returns the offset to resume scanning from (at least wordEnd), so a matched phrase is skipped.
  */
@@ -193,30 +200,41 @@ export function scanWords(
 ): void {
   const n = text.length;
   const fold = FOLD_TABLE;
-  // One flat loop, one table read per character: `start` is where the current word began (-1 between words)
-  // and `h` its hash so far.
-  let start = -1;
-  let h = 0;
-  for (let i = 0; i < n; i++) {
-    const f = fold[text.charCodeAt(i)]!;
-    if (f > IGNORABLE) {
-      if (start < 0) start = i;
-      h = (Math.imul(h, 31) + f) | 0;
-    } else if (f === NOT_WORD) {
-      if (start >= 0) {
-        const flags = anchors.flagsOf(h);
-        if (flags !== 0) {
-          const resume = onAnchor(start, i, flags);
-          if (resume > i) i = resume - 1;
+  // Two tight loops, one table read per character: between words, then along a word folding it into its hash
+  // (ignorable characters belong to the word but not to its hash).
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    let f = fold[c]!;
+    while (f === NOT_WORD) {
+      if (++i >= n) break;
+      const d = text.charCodeAt(i);
+      // A second white-space character in a row: let the regex engine find the end of the run.
+      if (d === c && (c === 0x20 || c === 0x0a || c === 0x09)) {
+        SPACE_RUN_END.lastIndex = i;
+        if (!SPACE_RUN_END.test(text)) {
+          i = n;
+          break;
         }
-        start = -1;
-        h = 0;
-      }
-    } else if (start < 0) start = i;
-  }
-  if (start >= 0) {
+        i = SPACE_RUN_END.lastIndex - 1;
+        c = text.charCodeAt(i);
+      } else c = d;
+      f = fold[c]!;
+    }
+    if (i >= n) break;
+    const start = i;
+    let h = 0;
+    for (;;) {
+      if (f !== IGNORABLE) h = (Math.imul(h, 31) + f) | 0;
+      if (++i >= n) break;
+      f = fold[text.charCodeAt(i)]!;
+      if (f === NOT_WORD) break;
+    }
     const flags = anchors.flagsOf(h);
-    if (flags !== 0) onAnchor(start, n, flags);
+    if (flags !== 0) {
+      const resume = onAnchor(start, i, flags);
+      if (resume > i) i = resume;
+    }
   }
   // The fast loop reads each character once (matched phrases were read by the walk and are skipped here).
   if (stats) stats.charsRead += n;
