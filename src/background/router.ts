@@ -61,7 +61,7 @@ const contentHandlers: { [T in ContentToBackground['type']]: Handler<Extract<Con
     const tabId = sender.tab?.id as number;
     if (sender.frameId !== 0) return { ok: true }; // only the top frame speaks for the tab
     await saveReport(tabId, msg.report);
-    if (msg.report.status === 'done' && msg.report.entities.length > 0) await recordVisit(msg.report);
+    if ((msg.report.status === 'done' || msg.report.status === 'partial') && msg.report.entities.length > 0) await recordVisit(msg.report);
     return { ok: true } satisfies Responses['content/page-report'];
   },
   'content/get-card': async (msg) => {
@@ -100,6 +100,13 @@ const pageHandlers: { [T in PageToBackground['type']]: Handler<Extract<PageToBac
       return await sendToTab(msg.tabId, { type: 'bg/jump', entity: msg.entity });
     } catch {
       return { ok: false };
+    }
+  },
+  'popup/read-page': async (msg) => {
+    try {
+      return await sendToTab(msg.tabId, { type: 'bg/read-all' });
+    } catch {
+      return { ok: false }; // no content script there (any more): nothing to read
     }
   },
   'popup/get-summaries': async (msg) => {

@@ -10,7 +10,9 @@ const key = (tabId: number): string => `tab:${tabId}`;
 export async function saveReport(tabId: number, report: PageReport): Promise<void> {
   await sessionStorage.set({ [key(tabId)]: report });
   const count = report.status === 'off' ? 0 : report.entities.length;
-  await browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
+  // "12+": a long page read only as far as the reader has got so far may name more.
+  const more = report.status === 'partial' ? '+' : '';
+  await browser.action.setBadgeText({ tabId, text: count > 0 ? `${count}${more}` : '' });
   await browser.action.setBadgeBackgroundColor({ tabId, color: '#1d4f91' });
 }
 

@@ -138,9 +138,16 @@ async function main(): Promise<void> {
     scanAbort = new AbortController();
     const s = AbortSignal.any([signal, scanAbort.signal]);
     status = 'scanning';
-    // Changes are watched from the moment the whole page has been read, not once it is all detected: a live
-    // page appending paragraphs meanwhile must not lose them.
-    await scanner.scan(document.body, s, startObserving);
+    // Changes are watched from the moment the page has been read (as far as it is read for now), not once it is
+    // all detected: a live page appending paragraphs meanwhile must not lose them. A long page is read only as
+    // far as the reader needs (scanner.ts); meanwhile the report says 'partial' and the badge "N+".
+    await scanner.readDocument(document.body, s, {
+      read: startObserving,
+      paused: () => {
+        status = 'partial';
+        void sendReport();
+      },
+    });
     if (s.aborted) return;
     status = 'done';
     startObserving();
@@ -191,8 +198,9 @@ async function main(): Promise<void> {
     round++;
     const roots = [...pendingRoots].filter((n) => n.isConnected && !isOurs(n) && !leftAlone(n));
     pendingRoots.clear();
-    // Drop roots inside other roots: each subtree is scanned once.
-    const top = roots.filter((n) => !roots.some((o) => o !== n && o.contains(n)));
+    // Drop roots inside other roots: each subtree is scanned once; and those the document read has not reached
+    // yet (it reads them when it gets there).
+    const top = roots.filter((n) => !roots.some((o) => o !== n && o.contains(n)) && !scanner.unread(n));
     if (top.length) await scanner.scan(top, signal); // in one scan: one request for all of them
     report();
   };
@@ -248,7 +256,15 @@ async function main(): Promise<void> {
     },
   });
 
-  // --- keyboard: Tab never skips a highlight that is still waiting for its part of a long page ---
+  // --- keyboard: Tab never skips a highlight that is still waiting for its part of a long page, and the read of a
+  // long page keeps ahead of the focus ---
+  window.addEventListener(
+    'focusin',
+    (e) => {
+      if (e.target instanceof Node && on()) scanner.focusMoved(e.target);
+    },
+    { capture: true, signal },
+  );
   window.addEventListener(
     'keydown',
     (e) => {
@@ -266,15 +282,9 @@ async function main(): Promise<void> {
     const parsed = v.safeParse(BackgroundToContentSchema, raw);
     if (!parsed.success) return undefined;
     const msg = parsed.output;
-    if (msg.type === 'bg/jump') {
-      const find = (): HTMLElement | undefined =>
-        [...document.querySelectorAll<HTMLElement>(`${MENTION_TAG}[data-entity="${CSS.escape(msg.entity)}"]:not([hidden-by-reader])`)].find(isOurMention);
-      const el = find() ?? (scanner.reveal(msg.entity) ? find() : undefined);
-      if (!el) return Promise.resolve({ ok: false });
-      const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
-      el.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
-      el.focus({ preventScroll: true });
-      void cards.open(el);
+    if (msg.type === 'bg/jump') return jump(msg.entity);
+    if (msg.type === 'bg/read-all') {
+      void scanner.readAll(); // the popup's list is complete once the report says 'done'
       return Promise.resolve({ ok: true });
     }
     if (msg.type === 'bg/toggle') {
@@ -282,6 +292,22 @@ async function main(): Promise<void> {
       return apply().then(() => ({ enabled: on() }));
     }
     return sendReport().then(() => ({ ok: true }));
+  }
+  /** "Jump to" from the popup: the entity's first highlight, wrapped (and the page read that far) if need be. */
+  async function jump(entity: string): Promise<{ ok: boolean }> {
+    const find = (): HTMLElement | undefined =>
+      [...document.querySelectorAll<HTMLElement>(`${MENTION_TAG}[data-entity="${CSS.escape(entity)}"]:not([hidden-by-reader])`)].find(isOurMention);
+    let el = find() ?? (scanner.reveal(entity) ? find() : undefined);
+    if (!el) {
+      await scanner.readAll();
+      el = find() ?? (scanner.reveal(entity) ? find() : undefined);
+    }
+    if (!el) return { ok: false };
+    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    el.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
+    el.focus({ preventScroll: true });
+    void cards.open(el);
+    return { ok: true };
   }
 
   // --- settings changes take effect without a reload ---

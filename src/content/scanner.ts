@@ -8,8 +8,14 @@
  * On a very long page (a live blog, megabytes of text) wrapping every mention at once would cost the reader
  * seconds of main-thread time, mostly the browser laying the page out again around each new element. So once
  * a page has shown both EAGER_MENTIONS mentions and EAGER_CHARS of text, a block's mentions are wrapped only
- * when it comes within NEAR_VIEWPORT of the screen. Detection still covers the whole page in order (who is
- * who, the popup's counts); only the DOM writes wait.
+ * when it comes within NEAR_VIEWPORT of the screen.
+ *
+ * Nor is such a page read all at once (readDocument): the first START_CHARS of text are read at load, and after
+ * that the read goes on only as it is needed, LOOKAHEAD_CHARS at a time, always in document order (so who is who
+ * is decided as before): when the point where reading stopped comes within NEAR_VIEWPORT of the screen, when the
+ * keyboard focus moves into the last half of the text read, and to the end when the popup is opened (its list
+ * counts every mention of the page) or a "jump to" needs it. A reader who never scrolls a 5 MB live blog pays for
+ * reading what they see, not 5 MB.
  */
 import type { BatchResult, TypedMention } from '../core/detect/batch';
 import type { ContextState } from '../core/detect/index';
@@ -18,7 +24,7 @@ import { PART_CHARS } from '../core/detect/batch';
 import { DETECT_BATCH_PARTS } from '../messaging/contract';
 import { createMentionElement, wrapRange } from './highlight';
 import { SLICE_BUDGET_MS } from './timings';
-import { chunks, insideLink, type Chunk } from './walk';
+import { chunks, insideLink, type Chunk, type ReadCursor } from './walk';
 import { yieldToPage } from './yield';
 
 /** Detection of the next texts of the document (the background, through content/detect; or in-process). */
@@ -66,6 +72,37 @@ const NEAR_VIEWPORT = '200% 0px 200% 0px';
 const GROUP_MENTIONS = 40;
 const GROUP_CHARS = 4_000;
 
+/**
+ * A document is read at load up to START_CHARS (every ordinary article is shorter: the demo is 7 kB, long
+ * features 30-60 kB), then LOOKAHEAD_CHARS further each time more is needed: 64 kB is about 15 screens of text,
+ * so a reader scrolling or tabbing never catches up with the read, which takes a few milliseconds a step.
+ */
+const START_CHARS = 65_536;
+const LOOKAHEAD_CHARS = 65_536;
+
+/** Called as the document read goes along (readDocument). */
+export interface ReadHooks {
+  /** Everything present has been read, or as much as is needed for now: changes can be watched from here. */
+  read?: () => void;
+  /** The read stopped until more is needed (the popup's list is not complete yet). */
+  paused?: () => void;
+}
+
+/** The document read's progress, while it may still pause. */
+interface Demand {
+  cursor: ReadCursor;
+  /** Characters read so far, and how many to read before pausing (Infinity: to the end). */
+  read: number;
+  need: number;
+  /** A text node half a lookahead before `need`: the focus moving past it reads on. */
+  lowWater: Text | null;
+  /** Set while paused: goes on reading. */
+  wake: (() => void) | null;
+  /** Resolves when the read has reached the end of the document (or stopped for good). */
+  finished: Promise<void>;
+  finish: () => void;
+}
+
 /** Text read and waiting for detection: one part per chunk, or a long chunk's windows (which may span batches). */
 interface Part {
   text: string;
@@ -102,8 +139,14 @@ export class Scanner {
   readonly seen = new Set<string>();
   /** The document's detection context after the last batch detected (null: nothing detected yet). */
   private context: ContextState | null = null;
-  /** Scans run one after the other (each continues the context of the one before). */
-  private queue: Promise<unknown> = Promise.resolve();
+  /**
+   * Scans run one after the other (each continues the context of the one before); a paused document read lets
+   * the scans of the page's changes run meanwhile. This is the end of the queue.
+   */
+  private tail: Promise<void> = Promise.resolve();
+  /** The document read, while it may still pause; and the observer that watches where it stopped. */
+  private demand: Demand | null = null;
+  private frontier: IntersectionObserver | null = null;
   /** Bumped by reset(): a scan still running for the old document stops writing. */
   private generation = 0;
   /** A long chunk whose windows are not all detected yet, and its mentions so far. */
@@ -129,6 +172,7 @@ export class Scanner {
   /** Restart the document context (after highlighting was switched off and on). */
   reset(): void {
     this.generation++;
+    this.endDemand();
     this.open = null;
     this.seen.clear();
     this.context = null;
@@ -189,17 +233,108 @@ export class Scanner {
    * number of mentions wrapped. `read` is called once they have all been read (the last batch may still be
    * detected). Several subtrees in one scan share batches: a live page's new paragraphs cost one request.
    */
-  scan(roots: Node | readonly Node[], signal: AbortSignal, read?: () => void): Promise<number> {
+  async scan(roots: Node | readonly Node[], signal: AbortSignal, read?: () => void): Promise<number> {
     const list = Array.isArray(roots) ? (roots as readonly Node[]) : [roots as Node];
-    const run = this.queue.then(() => this.run(list, signal, read));
-    this.queue = run.catch(() => undefined);
-    return run;
+    const lock = { release: await this.acquire() };
+    try {
+      return await this.run(list, signal, { read }, null, lock);
+    } finally {
+      lock.release();
+    }
   }
 
-  private async run(roots: readonly Node[], signal: AbortSignal, read?: () => void): Promise<number> {
+  /**
+   * Read the document (the page's body) as far as it is needed now, and on as it is needed later (see the top of
+   * this file); resolves once it has been read to the end, or aborted. Without IntersectionObserver it is read
+   * to the end at once.
+   */
+  async readDocument(root: Node, signal: AbortSignal, hooks: ReadHooks): Promise<number> {
+    this.endDemand();
+    let finish!: () => void;
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    const lazy = typeof IntersectionObserver === 'function';
+    const demand: Demand = { cursor: { last: null, resumed: false }, read: 0, need: lazy ? START_CHARS : Infinity, lowWater: null, wake: null, finished, finish };
+    this.demand = demand;
+    const lock = { release: await this.acquire() };
+    try {
+      return await this.run([root], signal, hooks, demand, lock);
+    } finally {
+      lock.release();
+      if (this.demand === demand) this.endDemand();
+      finish();
+    }
+  }
+
+  /** Is the document read still to reach this node (it comes after where the read stopped)? */
+  unread(node: Node): boolean {
+    const last = this.demand?.cursor.last;
+    return !!last && last.isConnected && !!(last.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING);
+  }
+
+  /** Read the rest of the document now (the popup's list, "jump to"); resolves when it is read. */
+  readAll(): Promise<void> {
+    const d = this.demand;
+    if (!d) return Promise.resolve();
+    d.need = Infinity;
+    d.wake?.();
+    return d.finished;
+  }
+
+  /** The keyboard focus moved: past the middle of the text read ahead, the read goes on. */
+  focusMoved(target: Node): void {
+    const low = this.demand?.lowWater;
+    if (low?.isConnected && low.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING) this.readOn();
+  }
+
+  /** A paused read goes on for another LOOKAHEAD_CHARS. */
+  private readOn(): void {
+    const d = this.demand;
+    if (!d?.wake || d.need === Infinity) return;
+    d.need = d.read + LOOKAHEAD_CHARS;
+    d.lowWater = null;
+    d.wake();
+  }
+
+  private endDemand(): void {
+    const d = this.demand;
+    this.demand = null;
+    this.frontier?.disconnect();
+    this.frontier = null;
+    d?.wake?.();
+  }
+
+  /** Has the read stopped close to the screen, or above it? Then it goes on (checked while paused). */
+  private watchFrontier(d: Demand): void {
+    const el = d.cursor.last?.parentElement;
+    if (!el) return;
+    this.frontier ??= new IntersectionObserver(
+      (entries) => {
+        const e = entries[entries.length - 1];
+        if (!e) return;
+        const r = e.boundingClientRect;
+        // Near the screen, above it (the page was opened scrolled down), or not laid out at all (then its
+        // place cannot be told: read on rather than stop for good).
+        if (e.isIntersecting || (e.rootBounds && r.bottom < e.rootBounds.top) || (r.width === 0 && r.height === 0)) this.readOn();
+      },
+      { rootMargin: NEAR_VIEWPORT },
+    );
+    this.frontier.disconnect();
+    this.frontier.observe(el);
+  }
+
+  /** Wait for the scans before this one; the returned function lets the next one go. */
+  private acquire(): Promise<() => void> {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const before = this.tail;
+    this.tail = before.then(() => held);
+    return before.then(() => release);
+  }
+
+  private async run(roots: readonly Node[], signal: AbortSignal, hooks: ReadHooks, demand: Demand | null, lock: { release: () => void }): Promise<number> {
     const generation = this.generation;
     try {
-      return await this.read(roots, signal, generation, read);
+      return await this.read(roots, signal, generation, hooks, demand, lock);
     } catch (err) {
       // Detection failed (the background could not answer): what was written stays, the rest of this scan is
       // given up, and the next change of the page starts a new one.
@@ -210,7 +345,14 @@ export class Scanner {
     }
   }
 
-  private async read(roots: readonly Node[], signal: AbortSignal, generation: number, done?: () => void): Promise<number> {
+  private async read(
+    roots: readonly Node[],
+    signal: AbortSignal,
+    generation: number,
+    hooks: ReadHooks,
+    demand: Demand | null,
+    lock: { release: () => void },
+  ): Promise<number> {
     const live = (): boolean => !signal.aborted && generation === this.generation;
     let wrapped = 0;
     let sliceStart = performance.now();
@@ -220,6 +362,7 @@ export class Scanner {
     let batch = newBatch();
     /** The batch being detected: the next one is sent when its answer (and the context) is back. */
     let inFlight: Promise<number> | null = null;
+    let watching = false;
     const send = (b: Batch): Promise<number> =>
       this.detect(
         this.date,
@@ -230,8 +373,41 @@ export class Scanner {
         this.context = answer.context;
         return this.apply(b, answer);
       });
-    for (const chunk of allChunks(roots)) {
+    const iterator = allChunks(roots, demand?.cursor);
+    for (;;) {
+      if (demand && demand.read >= demand.need) {
+        // Read as far as is needed for now: have it all detected and written, then wait until more is needed.
+        if (inFlight) wrapped += await inFlight;
+        inFlight = batch.parts.length && live() ? send(batch) : null;
+        batch = newBatch();
+        if (inFlight) wrapped += await inFlight;
+        inFlight = null;
+        if (!live()) return wrapped;
+        if (!watching) hooks.read?.();
+        watching = true;
+        if (this.stillNeeded(demand)) continue;
+        hooks.paused?.();
+        this.watchFrontier(demand);
+        lock.release(); // the scans of the page's changes may run meanwhile
+        await new Promise<void>((resolve) => {
+          demand.wake = resolve;
+          signal.addEventListener('abort', () => resolve(), { once: true });
+        });
+        demand.wake = null;
+        this.frontier?.disconnect();
+        lock.release = await this.acquire();
+        if (!live() || this.demand !== demand) return wrapped;
+        demand.cursor.resumed = true;
+        sliceStart = performance.now();
+      }
+      const next = iterator.next();
+      if (next.done) break;
+      const chunk = next.value;
       const pieces = chunk.text.length <= WINDOW ? [[0, chunk.text] as const] : [...windows(chunk.text)];
+      if (demand) {
+        demand.read += chunk.text.length;
+        if (!demand.lowWater && demand.read >= demand.need - LOOKAHEAD_CHARS / 2) demand.lowWater = chunk.nodes[0] ?? null;
+      }
       for (let i = 0; i < pieces.length; i++) {
         if (!live()) return wrapped;
         const [offset, text] = pieces[i]!;
@@ -263,11 +439,26 @@ export class Scanner {
         }
       }
     }
-    done?.();
+    if (!watching) hooks.read?.();
     if (inFlight) wrapped += await inFlight;
     if (batch.parts.length && live()) wrapped += await send(batch);
     if (live()) this.seal();
     return wrapped;
+  }
+
+  /**
+   * At a pause: is more needed already? The popup may have asked meanwhile, or the keyboard focus may be past
+   * the middle of what was read ahead (a reader tabbing on). Then the read goes on at once.
+   */
+  private stillNeeded(d: Demand): boolean {
+    if (d.read < d.need) return true;
+    const focus = document.activeElement;
+    if (focus && focus !== document.body && d.lowWater?.isConnected && d.lowWater.compareDocumentPosition(focus) & Node.DOCUMENT_POSITION_FOLLOWING) {
+      d.need = d.read + LOOKAHEAD_CHARS;
+      d.lowWater = null;
+      return true;
+    }
+    return false;
   }
 
   /** Wraps (or defers) one detected batch's mentions, chunk by chunk in document order. */
@@ -396,8 +587,8 @@ export class Scanner {
   }
 }
 
-function* allChunks(roots: readonly Node[]): Generator<Chunk> {
-  for (const root of roots) if (root.isConnected) yield* chunks(root);
+function* allChunks(roots: readonly Node[], cursor?: ReadCursor): Generator<Chunk> {
+  for (const root of roots) if (root.isConnected) yield* chunks(root, undefined, cursor);
 }
 
 /**

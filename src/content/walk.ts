@@ -38,10 +38,21 @@ export interface Chunk {
 }
 
 /**
+ * Where a walk stands, for a reader that may stop between two chunks for a long time (scanner.ts: a long page
+ * is read only as far as it is needed). The page may change meanwhile, even remove the element the walk was at.
+ */
+export interface ReadCursor {
+  /** The last text node read: the read's frontier. */
+  last: Text | null;
+  /** Set by the reader when it goes on after a pause: the walk then continues from just after `last`. */
+  resumed: boolean;
+}
+
+/**
  * Walks text under `root` in document order and yields chunks, cut at every block element (one pass, O(n)). Elements that must not be
  * touched are rejected with their whole subtree.
  */
-export function* chunks(root: Node, maxChunkChars = 20_000): Generator<Chunk> {
+export function* chunks(root: Node, maxChunkChars = 20_000, cursor?: ReadCursor): Generator<Chunk> {
   const doc = root.ownerDocument ?? (root as Document);
   // No NodeFilter: a filter is a call from the browser into script for every node, text nodes included (most
   // of a page), and made chunks() 4x slower (npm run bench profile). Elements are judged in the loop instead;
@@ -77,8 +88,21 @@ export function* chunks(root: Node, maxChunkChars = 20_000): Generator<Chunk> {
       boundary = true; // blocks are chunk boundaries
     }
     if ((boundary || cur.text.length > maxChunkChars) && cur.nodes.length) {
+      if (cursor) cursor.last = cur.nodes[cur.nodes.length - 1]!;
       yield cur;
       cur = { text: '', nodes: [], starts: [] };
+      if (cursor?.resumed) {
+        // After a pause: go on from the last text read, wherever the page has put it since (nodes inserted between
+        // it and the next block are read too); if it is gone, from the next node, if that is still there.
+        cursor.resumed = false;
+        const last = cursor.last;
+        if (last?.isConnected && root.contains(last)) {
+          walker.currentNode = last;
+          node = walker.nextNode();
+          continue;
+        }
+        if (!node.isConnected) return;
+      }
     }
     if (!boundary) {
       const text = node as Text;
@@ -91,7 +115,10 @@ export function* chunks(root: Node, maxChunkChars = 20_000): Generator<Chunk> {
     }
     node = single ? null : walker.nextNode();
   }
-  if (cur.nodes.length) yield cur;
+  if (cur.nodes.length) {
+    if (cursor) cursor.last = cur.nodes[cur.nodes.length - 1]!;
+    yield cur;
+  }
 }
 
 export function insideSkipped(el: Element | null): boolean {

@@ -24,8 +24,11 @@ export const PageReportSchema = v.object({
   title: ShortText,
   date: IsoDate,
   dateSource: DateSourceSchema,
-  /** 'scanning' while the first pass runs, 'done' after, 'off' when highlighting is switched off here. */
-  status: v.picklist(['scanning', 'done', 'off']),
+  /**
+   * 'scanning' while the first pass runs, 'done' after, 'off' when highlighting is switched off here; 'partial'
+   * when a long page has been read only as far as the reader needed so far (the entities found up to there).
+   */
+  status: v.picklist(['scanning', 'partial', 'done', 'off']),
   entities: v.pipe(v.array(FoundEntitySchema), v.maxLength(500)),
 });
 export type PageReport = v.InferOutput<typeof PageReportSchema>;
@@ -89,6 +92,8 @@ export const PageToBackgroundSchema = v.variant('type', [
   v.object({ type: v.literal('popup/get-summaries'), entities: v.pipe(v.array(Id), v.maxLength(500)), date: IsoDate, url: v.optional(HttpUrl) }),
   /** After the reader granted the site's permission: register the content script there and scan the tab. */
   v.object({ type: v.literal('popup/enable-site'), tabId: v.pipe(v.number(), v.integer()) }),
+  /** The popup is open on a page read only in part: have the tab's content script read the rest. */
+  v.object({ type: v.literal('popup/read-page'), tabId: v.pipe(v.number(), v.integer()) }),
   /** The sites the reader enabled (granted optional host permissions), for the options page. */
   v.object({ type: v.literal('popup/list-sites') }),
   /** The default feed list (settings.feeds === null), for the options page. */
@@ -111,6 +116,8 @@ export const BackgroundToContentSchema = v.variant('type', [
   v.object({ type: v.literal('bg/jump'), entity: Id }),
   v.object({ type: v.literal('bg/toggle') }),
   v.object({ type: v.literal('bg/report-request') }),
+  /** Read the rest of a long page now (the popup is open: its list counts the whole page). */
+  v.object({ type: v.literal('bg/read-all') }),
 ]);
 export type BackgroundToContent = v.InferOutput<typeof BackgroundToContentSchema>;
 

@@ -58,6 +58,7 @@ export interface Responses {
   'popup/jump': { ok: boolean };
   'popup/get-summaries': EntitySummary[];
   'popup/enable-site': { ok: boolean; scanned: boolean };
+  'popup/read-page': { ok: boolean };
   'popup/list-sites': { origins: string[] };
   'popup/default-feeds': { url: string; label: string }[];
   'popup/knowledge-info': { knowledgeAsOf: string };
@@ -68,4 +69,5 @@ export interface Responses {
   'bg/jump': { ok: boolean };
   'bg/toggle': { enabled: boolean };
   'bg/report-request': { ok: true };
+  'bg/read-all': { ok: true };
 }

@@ -49,6 +49,8 @@ async function load(where: Target): Promise<Load> {
   const state = await sendToBackground({ type: 'popup/get-tab-state', tabId: where.tabId, ...(where.urlHint ? { url: where.urlHint } : {}) });
   const settings = await loadSettings();
   const report = state.report;
+  // A long page read only as far as its reader has got: the list is to count the whole page, so it is read now.
+  if (report?.status === 'partial') void sendToBackground({ type: 'popup/read-page', tabId: where.tabId }).catch(() => undefined);
   const summaries = report?.entities.length
     ? await sendToBackground({ type: 'popup/get-summaries', entities: report.entities.map((e) => e.entity), date: report.date, url: report.url })
     : [];
@@ -75,7 +77,7 @@ export function Popup() {
     );
   }, []);
   // Still scanning (or the content script has not reported yet): look again shortly.
-  const pending = state.kind === 'ready' && state.tab.canRun && state.tab.siteEnabled && (!state.tab.report || state.tab.report.status === 'scanning');
+  const pending = state.kind === 'ready' && state.tab.canRun && state.tab.siteEnabled && (!state.tab.report || state.tab.report.status === 'scanning' || state.tab.report.status === 'partial');
   useEffect(() => {
     if (!pending) return undefined;
     const timer = setTimeout(() => void refresh(), POLL_MS);
@@ -116,7 +118,7 @@ function Body({ state, where, refresh }: { state: Load; where: Target | null; re
           {t('popupArticleDate', [formatDate(report.date), t(DATE_SOURCE_KEY[report.dateSource] ?? 'dateSourceToday')])}
         </p>
       ) : null}
-      {!report || report.status === 'scanning' ? (
+      {!report || report.status === 'scanning' || report.status === 'partial' ? (
         <p class="muted" data-state="scanning">
           {t('popupScanning')}
         </p>

@@ -131,6 +131,17 @@ describe('popup states', () => {
     expect(text()).not.toContain('Still scanning');
   });
 
+  it('on a long page read only in part, has the rest read and shows the list as it grows, then complete', async () => {
+    fake.tab = tab({ report: report({ status: 'partial', entities: [{ entity: 'hitachi-rail', count: 2, offices: [] }] }) });
+    render(<Popup />, root);
+    await vi.waitFor(() => expect(root.querySelector('[data-entity="hitachi-rail"]')?.textContent).toContain('2 mentions'));
+    expect(text()).toContain('Still scanning this page…');
+    expect(fake.sent).toContainEqual({ type: 'popup/read-page', tabId: 7 });
+    fake.tab = tab({ report: report({ entities: [{ entity: 'hitachi-rail', count: 40, offices: [] }] }) });
+    await vi.waitFor(() => expect(root.querySelector('[data-entity="hitachi-rail"]')?.textContent).toContain('40 mentions'), { timeout: 3000 });
+    expect(text()).not.toContain('Still scanning');
+  });
+
   it('says when nothing known is on the page', async () => {
     await show(tab({ report: report() }), 'No known names on this page.');
     expect(root.querySelector<HTMLInputElement>('#site-switch')!.checked).toBe(true);
