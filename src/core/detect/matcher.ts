@@ -6,7 +6,7 @@
  */
 import { ANCHOR_MAIN, ANCHOR_PREFIX, type Compiled, type Target } from './patterns';
 import { allCaps, plainGap, wordsAfter, wordsBefore } from './neighbours';
-import { childAt, readSep, readWordHash, scanWords, walk, wordEnd, wordLetters, type ScanStats } from './scan';
+import { childAt, readSep, readWordHash, scanWords, sepFound, walk, walkEnd, wordEnd, wordLetters, type ScanStats } from './scan';
 import type { TrieNode } from './trie';
 import type { Sep } from './normalise';
 
@@ -15,7 +15,7 @@ export interface RawMatch {
   end: number;
   targets: Target[];
   /** Folded words of the surface (without a prefix). */
-  words: string[];
+  words: readonly string[];
   /** Matched through an honorific prefix: targets are full names only. */
   prefixed: boolean;
 }
@@ -38,7 +38,7 @@ function fullNameTargets(node: TrieNode<Target>): Target[] {
 
 function matchAt(text: string, start: number, flags: number, c: Compiled, stats?: ScanStats): RawMatch | undefined {
   const direct = flags & ANCHOR_MAIN ? walk(text, start, c.main.root, stats) : undefined;
-  let best: RawMatch | undefined = direct && { start, end: direct.end, targets: direct.node.targets!, words: direct.words, prefixed: false };
+  let best: RawMatch | undefined = direct && { start, end: walkEnd, targets: direct.targets!, words: direct.path, prefixed: false };
   if (!(flags & ANCHOR_PREFIX)) return best;
 
   // Honorific prefixes: collect every prefix end, then look for a full name after it.
@@ -54,23 +54,24 @@ function matchAt(text: string, start: number, flags: number, c: Compiled, stats?
     if (!child) break;
     node = child;
     firstPrefixWord ??= child.word;
-    const s = readSep(text, end, child.word, stats);
-    if (!s) break;
+    const next = readSep(text, end, child.word, stats);
+    if (next < 0) break;
+    const nextSep = sepFound;
     if (node.targets) {
-      const name = walk(text, s.next, c.main.root, stats, hasFullName);
-      if (name && (!best || name.end > best.end)) {
+      const name = walk(text, next, c.main.root, stats, hasFullName);
+      if (name && (!best || walkEnd > best.end)) {
         best = {
           start,
-          end: name.end,
-          targets: fullNameTargets(name.node),
-          words: name.words,
+          end: walkEnd,
+          targets: fullNameTargets(name),
+          words: name.path,
           prefixed: true,
         };
       }
     }
     if (!node.next) break;
-    sep = s.sep;
-    pos = s.next;
+    sep = nextSep;
+    pos = next;
   }
   if (best?.prefixed) {
     if (firstPrefixWord === 'rt' || firstPrefixWord === 'right') {

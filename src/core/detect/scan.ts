@@ -6,7 +6,6 @@
  */
 import {
   FOLD_TABLE,
-  foldCode,
   IGNORABLE,
   isApostropheCode,
   isHyphenCode,
@@ -74,12 +73,16 @@ export function childAt<T>(node: TrieNode<T>, sep: Sep | undefined, hash: number
   return c;
 }
 
+/** The separator `readSep` found (valid when it returned a position). */
+export let sepFound: Sep = ' ';
+
 /**
  * Reads the separator after a word ending at `pos`: white space of any length (line breaks, no-break
  * spaces), a hyphen (optionally followed by a line break), an apostrophe, or a dot after an abbreviation.
- * Returns the separator and where the next word starts, or undefined when the phrase cannot go on.
+ * Returns where the next word starts and leaves the separator in `sepFound`, or returns -1 when the phrase
+ * cannot go on. Allocates nothing: it runs at every word of every candidate phrase.
  */
-export function readSep(text: string, pos: number, prevWord: string, stats?: ScanStats): { sep: Sep; next: number } | undefined {
+export function readSep(text: string, pos: number, prevWord: string, stats?: ScanStats): number {
   const n = text.length;
   let i = pos;
   let sep: Sep;
@@ -98,29 +101,26 @@ export function readSep(text: string, pos: number, prevWord: string, stats?: Sca
   } else if (c === 0x2c) {
     sep = ',';
     i++;
-  } else return undefined;
+  } else return -1;
   if (sep !== "'") while (i < n && isSpaceCode(text.charCodeAt(i))) i++;
   if (stats) stats.charsRead += i - pos;
   // The next word must start right here (ignorable characters may precede its first letter).
+  const fold = FOLD_TABLE;
   let j = i;
-  while (j < n && foldCode(text.charCodeAt(j)) === IGNORABLE) j++;
-  if (j >= n) return undefined;
-  const f = foldCode(text.charCodeAt(j));
-  if (f === NOT_WORD) return undefined;
-  return { sep, next: i };
+  while (j < n && fold[text.charCodeAt(j)] === IGNORABLE) j++;
+  if (j >= n) return -1;
+  if (fold[text.charCodeAt(j)] === NOT_WORD) return -1;
+  sepFound = sep;
+  return i;
 }
 
-export interface WalkResult<T> {
-  /** End offset (exclusive) of the longest surface found. */
-  end: number;
-  node: TrieNode<T>;
-  /** Folded words matched, in order. */
-  words: string[];
-}
+/** End offset (exclusive) of the surface the last successful `walk` found. */
+export let walkEnd = 0;
 
 /**
- * Longest surface of `root` starting at `start`, optionally accepting only terminals `accept` approves.
- * `start` must be the start of a word.
+ * Longest surface of `root` starting at `start`, optionally accepting only terminals `accept` approves:
+ * returns its node (its words are the node's `path`) and leaves its end in `walkEnd`. `start` must be the
+ * start of a word. Allocates nothing.
  */
 export function walk<T>(
   text: string,
@@ -128,14 +128,12 @@ export function walk<T>(
   root: TrieNode<T>,
   stats?: ScanStats,
   accept?: (node: TrieNode<T>) => boolean,
-): WalkResult<T> | undefined {
+): TrieNode<T> | undefined {
   let node = root;
   let pos = start;
   let sep: Sep | undefined;
   let bestNode: TrieNode<T> | undefined;
   let bestEnd = 0;
-  let bestWords = 0;
-  const words: string[] = [];
   for (;;) {
     const hash = readWordHash(text, pos, stats);
     const end = wordEnd;
@@ -143,21 +141,18 @@ export function walk<T>(
     const child = childAt(node, sep, hash, text, pos, end);
     if (!child) break;
     node = child;
-    words.push(child.word);
     if (node.targets && (!accept || accept(node))) {
       bestNode = node;
       bestEnd = end;
-      bestWords = words.length;
     }
     if (!node.next) break;
-    const s = readSep(text, end, child.word, stats);
-    if (!s) break;
-    sep = s.sep;
-    pos = s.next;
+    const next = readSep(text, end, child.word, stats);
+    if (next < 0) break;
+    sep = sepFound;
+    pos = next;
   }
-  if (!bestNode) return undefined;
-  if (words.length > bestWords) words.length = bestWords;
-  return { end: bestEnd, node: bestNode, words };
+  if (bestNode) walkEnd = bestEnd;
+  return bestNode;
 }
 
 /**

@@ -18,6 +18,8 @@ export interface TrieNode<T> {
   sep: Sep | undefined;
   /** Another child of the same parent whose edge has the same key. */
   collide: TrieNode<T> | undefined;
+  /** The folded words from the root to this node (a match's words, shared by every match of the surface). */
+  path: readonly string[];
 }
 
 /** The key of an edge: the word's hash, mixed with the separator before it. */
@@ -32,12 +34,12 @@ export function childOf<T>(node: TrieNode<T>, sep: Sep | undefined, word: string
   return c;
 }
 
-function newNode<T>(word: string, sep: Sep | undefined): TrieNode<T> {
-  return { next: undefined, targets: undefined, word, sep, collide: undefined };
+function newNode<T>(word: string, sep: Sep | undefined, path: readonly string[]): TrieNode<T> {
+  return { next: undefined, targets: undefined, word, sep, collide: undefined, path };
 }
 
 export class WordTrie<T> {
-  readonly root: TrieNode<T> = newNode('', undefined);
+  readonly root: TrieNode<T> = newNode('', undefined, []);
   /** Hashes of every first word: the scanner only looks closer at words whose hash is here. */
   readonly firstWordHashes = new Set<number>();
   /** Most words any surface has (bounds the work done at one position). */
@@ -57,7 +59,7 @@ export class WordTrie<T> {
       const hash = hashWord(w.word);
       let child = childOf(node, sep, w.word, hash);
       if (!child) {
-        child = newNode(w.word, sep);
+        child = newNode(w.word, sep, [...node.path, w.word]);
         node.next ??= new Map();
         const key = edgeKey(sep, hash);
         const first = node.next.get(key);
