@@ -182,6 +182,8 @@ export class AnchorSet {
  * stopping early at any other character changes nothing.
  */
 const SPACE_RUN_END = /[^\t\n\f\r \u00a0]/g;
+/** White-space characters in a row after which the regex takes over (a call costs about as much as ~10 characters). */
+const SPACE_RUN_MIN = 8;
 
 /**
  * Calls `onAnchor(wordStart, wordEnd, flags)` for every word whose folded hash is an anchor, in text order.
@@ -201,19 +203,25 @@ export function scanWords(
   while (i < n) {
     let c = text.charCodeAt(i);
     let f = fold[c]!;
+    // White space in a row so far (the regex engine takes over a long run; short gaps cost less read here).
+    let spaces = 0;
     while (f === NOT_WORD) {
-      if (++i >= n) break;
-      const d = text.charCodeAt(i);
-      // A second white-space character in a row: let the regex engine find the end of the run.
-      if (d === c && (c === 0x20 || c === 0x0a || c === 0x09)) {
-        SPACE_RUN_END.lastIndex = i;
-        if (!SPACE_RUN_END.test(text)) {
-          i = n;
-          break;
+      if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0xa0 || c === 0x0c) {
+        if (++spaces === SPACE_RUN_MIN) {
+          SPACE_RUN_END.lastIndex = i;
+          if (!SPACE_RUN_END.test(text)) {
+            i = n;
+            break;
+          }
+          i = SPACE_RUN_END.lastIndex - 1;
+          c = text.charCodeAt(i);
+          f = fold[c]!;
+          spaces = 0;
+          continue;
         }
-        i = SPACE_RUN_END.lastIndex - 1;
-        c = text.charCodeAt(i);
-      } else c = d;
+      } else spaces = 0;
+      if (++i >= n) break;
+      c = text.charCodeAt(i);
       f = fold[c]!;
     }
     if (i >= n) break;
