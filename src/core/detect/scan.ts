@@ -166,13 +166,15 @@ export class AnchorSet {
 
   add(hash: number, flag: number): void {
     this.bits[(hash >>> 5) & 0x7ff]! |= 1 << (hash & 31);
-    this.flags.set(hash, (this.flags.get(hash) ?? 0) | flag);
+    // Keyed by 30 bits of the hash: a small integer, never a boxed number (a collision only costs a closer look).
+    const key = hash & 0x3fffffff;
+    this.flags.set(key, (this.flags.get(key) ?? 0) | flag);
   }
 
   /** The flags of a first word's hash; 0 when no surface starts with it. */
   flagsOf(hash: number): number {
     if ((this.bits[(hash >>> 5) & 0x7ff]! & (1 << (hash & 31))) === 0) return 0;
-    return this.flags.get(hash) ?? 0;
+    return this.flags.get(hash & 0x3fffffff) ?? 0;
   }
 }
 

@@ -22,9 +22,12 @@ export interface TrieNode<T> {
   path: readonly string[];
 }
 
-/** The key of an edge: the word's hash, mixed with the separator before it. */
+/**
+ * The key of an edge: the word's hash, mixed with the separator before it, cut to 30 bits so that it is a
+ * small integer (V8 keeps larger numbers boxed on the heap: a Map lookup by one would allocate and hash a box).
+ */
 export function edgeKey(sep: Sep | undefined, hash: number): number {
-  return sep === undefined ? hash : (Math.imul(hash, 31) + sep.charCodeAt(0)) | 0;
+  return (sep === undefined ? hash : Math.imul(hash, 31) + sep.charCodeAt(0)) & 0x3fffffff;
 }
 
 /** The child of `node` along (sep, word); `hash` is hashWord(word). */
