@@ -23,8 +23,20 @@ function isWordCode(c: number): boolean {
 }
 
 function fold(raw: string, ascii: boolean): string {
-  // Plain ASCII words (nearly all of them) fold by lower-casing, natively.
-  if (ascii) return raw.toLowerCase();
+  if (ascii) {
+    // Plain ASCII words (nearly all of them) fold by lower-casing. A lower-case word (most of prose) is its own
+    // folded form and a capitalised one needs only its first letter lowered: both avoid toLowerCase, which
+    // costs more than reading the word.
+    let upper = 0;
+    for (let i = 0; i < raw.length; i++) {
+      const c = raw.charCodeAt(i);
+      if (c >= 0x41 && c <= 0x5a) upper++;
+    }
+    if (upper === 0) return raw;
+    const c0 = raw.charCodeAt(0);
+    if (upper === 1 && c0 >= 0x41 && c0 <= 0x5a) return String.fromCharCode(c0 + 0x20) + raw.slice(1);
+    return raw.toLowerCase();
+  }
   let s = '';
   for (let i = 0; i < raw.length; i++) {
     const f = foldCode(raw.charCodeAt(i));
