@@ -6,7 +6,7 @@
  */
 import { ANCHOR_MAIN, ANCHOR_PREFIX, type Compiled, type Target } from './patterns';
 import { allCaps, plainGap, wordsAfter, wordsBefore } from './neighbours';
-import { childAt, readSep, readWordHash, scanWords, sepFound, walk, walkEnd, wordEnd, wordLetters, type ScanStats } from './scan';
+import { childAt, readSep, readWordHash, scanWords, sepFound, walk, walkEnd, wordEnd, wordLetters, type AnchorSink, type ScanStats } from './scan';
 import type { TrieNode } from './trie';
 import type { Sep } from './normalise';
 
@@ -87,20 +87,47 @@ function matchAt(text: string, start: number, flags: number, c: Compiled, stats?
   return best;
 }
 
-/** Every candidate match in `text`, in order, not overlapping. */
-export function findMatches(text: string, c: Compiled, stats?: ScanStats): RawMatch[] {
-  const out: RawMatch[] = [];
-  scanWords(
-    text,
-    c.anchors,
-    (start, end, flags) => {
-      const m = matchAt(text, start, flags, c, stats);
-      if (!m) return end;
-      out.push(m);
-      return m.end;
-    },
-    stats,
-  );
+/** Collects the matches of one scan; one instance serves every call (detection is synchronous). */
+class Collector implements AnchorSink {
+  text = '';
+  c: Compiled | undefined;
+  stats: ScanStats | undefined;
+  out: RawMatch[] | undefined;
+
+  onAnchor(start: number, end: number, flags: number): number {
+    const m = matchAt(this.text, start, flags, this.c!, this.stats);
+    if (!m) return end;
+    (this.out ??= []).push(m);
+    return m.end;
+  }
+}
+
+const collector = new Collector();
+/**
+ * Shared and never written. Not frozen and not a bare [] literal: each would have another elements kind than
+ * the lists of matches, and the loop over matches would become polymorphic.
+ */
+const NO_MATCHES: readonly RawMatch[] = (() => {
+  const list = [{} as RawMatch];
+  list.pop();
+  return list;
+})();
+
+/**
+ * Every candidate match in `text`, in order, not overlapping. Allocates nothing for a text without any (the
+ * content script sends many small parts, most of them white space or prose without a name).
+ */
+export function findMatches(text: string, c: Compiled, stats?: ScanStats): readonly RawMatch[] {
+  const col = collector;
+  col.text = text;
+  col.c = c;
+  col.stats = stats;
+  col.out = undefined;
+  scanWords(text, c.anchors, col, stats);
+  const out = col.out ?? NO_MATCHES;
+  // Hold on to nothing of this text.
+  col.text = '';
+  col.out = undefined;
   return out;
 }
 

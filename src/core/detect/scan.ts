@@ -188,16 +188,14 @@ const SPACE_RUN_END = /[^\t-\r \u00a0]/g;
 /** White-space characters in a row after which the regex takes over (a call costs about as much as ~10 characters). */
 const SPACE_RUN_MIN = 8;
 
-/**
- * Calls `onAnchor(wordStart, wordEnd, flags)` for every word whose folded hash is an anchor, in text order.
- * `onAnchor` returns the offset to resume scanning from (at least wordEnd), so a matched phrase is skipped.
- */
-export function scanWords(
-  text: string,
-  anchors: AnchorSet,
-  onAnchor: (start: number, end: number, flags: number) => number,
-  stats?: ScanStats,
-): void {
+/** What the scanner reports anchors to (an object rather than a closure: no allocation per call). */
+export interface AnchorSink {
+  /** Returns the offset to resume scanning from (at least `end`), so a matched phrase is skipped. */
+  onAnchor(start: number, end: number, flags: number): number;
+}
+
+/** Calls `sink.onAnchor(wordStart, wordEnd, flags)` for every word whose folded hash is an anchor, in text order. */
+export function scanWords(text: string, anchors: AnchorSet, sink: AnchorSink, stats?: ScanStats): void {
   const n = text.length;
   const fold = FOLD_TABLE;
   // Two tight loops, one table read per character: between words, then along a word folding it into its hash
@@ -238,7 +236,7 @@ export function scanWords(
     }
     const flags = anchors.flagsOf(h);
     if (flags !== 0) {
-      const resume = onAnchor(start, i, flags);
+      const resume = sink.onAnchor(start, i, flags);
       if (resume > i) i = resume;
     }
   }
