@@ -8,7 +8,7 @@
  */
 import type { KnowledgeBase } from '../knowledge/query';
 import { DocContext, type ContextState } from './context';
-import { findMatches } from './matcher';
+import { collectMatches, matchList } from './matcher';
 import { compile, type Compiled } from './patterns';
 import { resolveMatch, type PrevRole } from './resolve';
 import type { ScanStats } from './scan';
@@ -64,11 +64,12 @@ class DetectorImpl implements Detector {
 
   run(text: string, ctx: DocContext, stats?: ScanStats): Mention[] {
     if (typeof text !== 'string' || text.length === 0) return [];
-    const matches = findMatches(text, this.c, stats);
+    const n = collectMatches(text, this.c, stats);
+    const matches = matchList;
     const out: Mention[] = [];
     let prevRole: PrevRole | undefined;
-    for (let i = 0; i < matches.length; i++) {
-      const r = resolveMatch(text, matches[i]!, matches[i + 1], prevRole, this.c, ctx);
+    for (let i = 0; i < n; i++) {
+      const r = resolveMatch(text, matches[i]!, i + 1 < n ? matches[i + 1] : undefined, prevRole, this.c, ctx);
       if (r.role) prevRole = r.role;
       if (r.mention) out.push(r.mention);
     }
