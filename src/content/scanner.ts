@@ -387,6 +387,7 @@ export class Scanner {
         watching = true;
         if (this.stillNeeded(demand)) continue;
         hooks.paused?.();
+        this.seal(); // the changes scanned meanwhile start groups of their own
         this.watchFrontier(demand);
         lock.release(); // the scans of the page's changes may run meanwhile
         await new Promise<void>((resolve) => {

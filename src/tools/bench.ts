@@ -109,6 +109,8 @@ interface PageFigures {
   bytes: number;
   eTask: Stats;
   eScript: Stats;
+  /** Script time added, from traced loads (with minus without): E for the budgets (see traceScript). */
+  eTraced: Stats;
   m: Stats;
   f: Stats;
   fInPage: Stats;
@@ -128,7 +130,21 @@ interface PageFigures {
   unsettled: number;
 }
 
-function summarise(pages: BenchPage[], sizes: Record<string, number>, samples: Sample[]): PageFigures[] {
+/**
+ * E as issue 8 defines it: the main-thread script time the extension adds, from the browser's own record. A
+ * trace counts every script span, promise continuations included (CDP's ScriptDuration misses those, and the
+ * content script runs mostly there). TaskDuration with minus without also counts the page's own style and layout,
+ * which on the multi-megabyte pages varies by hundreds of milliseconds from one load to the next, more than all
+ * of Backstory's work; it is shown beside E, not used for the ratios. Traced loads are paired in order.
+ */
+function traceScript(page: BenchPage, traces: TraceBreakdown[]): Stats {
+  const of = (c: 'ext' | 'base'): TraceBreakdown[] => traces.filter((t) => t.page === page.id && t.condition === c);
+  const ext = of('ext');
+  const base = of('base');
+  return stats(ext.flatMap((e, i) => (base[i] ? [e.js - base[i].js] : [])));
+}
+
+function summarise(pages: BenchPage[], sizes: Record<string, number>, samples: Sample[], traces: TraceBreakdown[]): PageFigures[] {
   return pages.map((page) => {
     const of = (c: Condition): Sample[] => samples.filter((s) => s.page === page.id && s.condition === c);
     const ext = of('ext');
@@ -145,6 +161,7 @@ function summarise(pages: BenchPage[], sizes: Record<string, number>, samples: S
       bytes: sizes[page.id] ?? 0,
       eTask: stats(paired((s) => s.taskMs)),
       eScript: stats(paired((s) => s.scriptMs)),
+      eTraced: traceScript(page, traces),
       m: stats(of('mark').map((s) => s.taskMs)),
       f: stats(of('floor').map((s) => s.taskMs)),
       fInPage: stats(of('floor').map((s) => s.inPageMs ?? NaN)),
@@ -187,16 +204,17 @@ function mdTable(rows: string[][]): string {
 
 function chromiumRows(figs: PageFigures[]): string[][] {
   return [
-    ['page', 'size', 'E main-thread ms', 'E script ms', 'F ms', 'M ms', 'E/F', 'E/M', 'E longest task ms', 'DCL→1st highlight ms', 'highlights E / M', 'E heap Δ MB (JS)', 'E heap Δ MB (DOM)', 'first paint − DCL ms, with / without'],
+    ['page', 'size', 'E script ms (traced)', 'E main-thread ms (TaskDuration)', 'E ScriptDuration ms', 'F ms', 'M ms', 'E/F', 'E/M', 'E longest task ms', 'DCL→1st highlight ms', 'highlights E / M', 'E heap Δ MB (JS)', 'E heap Δ MB (DOM)', 'first paint − DCL ms, with / without'],
     ...figs.map((f) => [
       f.page.title,
       size(f.bytes),
+      fmtStats(f.eTraced),
       fmtStats(f.eTask),
       fmtStats(f.eScript),
       fmtStats(f.f),
       fmtStats(f.m),
-      ratio(f.eTask, f.f),
-      ratio(f.eTask, f.m),
+      ratio(eOf(f), f.f),
+      ratio(eOf(f), f.m),
       longTask(f.eLongest),
       fmtStats(f.firstHighlight, 0),
       `${fmt(f.highlights.median, 0)} / ${fmt(f.marks.median, 0)}`,
@@ -207,8 +225,14 @@ function chromiumRows(figs: PageFigures[]): string[][] {
   ];
 }
 
+/** The longest task after DOMContentLoaded that ran script, over traced loads, with the script time in it. */
+function scriptTask(traces: TraceBreakdown[]): string {
+  const worst = traces.reduce<TraceBreakdown | null>((a, t) => (!a || t.longestScriptTaskAfterDcl > a.longestScriptTaskAfterDcl ? t : a), null);
+  return worst ? `${fmt(worst.longestScriptTaskAfterDcl, 0)} (${fmt(worst.scriptInLongestScriptTask, 1)})` : '–';
+}
+
 function traceRows(pages: BenchPage[], traces: TraceBreakdown[], figs: PageFigures[]): string[][] {
-  const rows = [['page', 'E script ms', 'E style+layout+paint ms', 'E other ms', 'E total ms', 'E script / F', 'longest task after DCL ms, with / without']];
+  const rows = [['page', 'E script ms', 'E style+layout+paint ms', 'E other ms', 'E total ms', 'E script / F', 'longest task after DCL ms, with / without', 'longest task after DCL running script ms (script in it), with / without']];
   for (const page of pages) {
     const of = (c: 'ext' | 'base'): TraceBreakdown[] => traces.filter((t) => t.page === page.id && t.condition === c);
     const ext = of('ext');
@@ -225,6 +249,7 @@ function traceRows(pages: BenchPage[], traces: TraceBreakdown[], figs: PageFigur
       fmtStats(d('total')),
       f ? ratio(js, f.f) : '–',
       `${fmt(stats(ext.map((e) => e.longestAfterDcl)).max, 0)} / ${fmt(stats(base.map((e) => e.longestAfterDcl)).max, 0)}`,
+      `${scriptTask(ext)} / ${scriptTask(base)}`,
     ]);
   }
   return rows;
@@ -251,20 +276,33 @@ function engineRows(e: EngineReport): string[][] {
   return [['text', 'MB/s (wall)', 'MB/s (CPU time)', 'mentions'], ...e.results.map((r) => [`${r.mb} MB`, fmtStats(r.mbPerS), fmtStats(r.cpuMbPerS), String(r.mentions)])];
 }
 
-function budgets(figs: PageFigures[], engine: EngineReport | null, bundles: BundleFigures[]): string[] {
+/** E for the ratios: the traced script time, or (without traces) TaskDuration with minus without. */
+const eOf = (f: PageFigures): Stats => (f.eTraced.n ? f.eTraced : f.eTask);
+
+function budgets(figs: PageFigures[], traces: TraceBreakdown[], engine: EngineReport | null, bundles: BundleFigures[]): string[] {
   const out: string[] = [];
   const mark = (ok: boolean | null): string => (ok === null ? '?' : ok ? 'met' : 'MISSED');
   for (const id of ['text-1mb', 'text-5mb']) {
     const f = figs.find((x) => x.page.id === id);
-    if (!f || !f.eTask.n) continue;
-    const ef = f.eTask.median / f.f.median;
-    const me = f.m.median / f.eTask.median;
-    out.push(`E/F ≤ 2 on ${f.page.title}: ${fmt(ef, 2)} (${mark(ef <= 2)}); E ≥ 5× faster than M: ${fmt(me, 2)}× (${mark(me >= 5)})`);
+    if (!f || !eOf(f).n) continue;
+    const e = eOf(f);
+    const ef = e.median / f.f.median;
+    const me = f.m.median / e.median;
+    const task = f.eTraced.n && f.eTask.n ? `; by TaskDuration with minus without, ${fmt(f.eTask.median)} ms [${fmt(f.eTask.min)}–${fmt(f.eTask.max)}]` : '';
+    out.push(`E/F ≤ 2 on ${f.page.title}: ${fmt(ef, 2)} (${mark(ef <= 2)}); E ≥ 5× faster than M: ${fmt(me, 2)}× (${mark(me >= 5)}) (E = ${fmt(e.median)} ms ${f.eTraced.n ? 'traced script' : 'TaskDuration'}${task})`);
   }
   const worst = figs.filter((f) => f.eLongest.n).map((f) => [f.page.title, f.eLongest.max] as const);
   if (worst.length) {
     const over = worst.filter(([, m]) => m > 50);
-    out.push(`No extension task over 50 ms: ${over.length ? over.map(([p, m]) => `${p} ${fmt(m, 0)} ms`).join(', ') : 'none seen'} (${mark(!over.length)}; long tasks after DOMContentLoaded with the extension, Chromium)`);
+    out.push(`No extension task over 50 ms: ${over.length ? over.map(([p, m]) => `${p} ${fmt(m, 0)} ms`).join(', ') : 'none seen'} (${mark(!over.length)}; any long task after DOMContentLoaded with the extension, the page's own layout included, Chromium)`);
+  }
+  const scripted = figs.flatMap((f) => {
+    const ext = traces.filter((t) => t.page === f.page.id && t.condition === 'ext');
+    return ext.length ? [[f.page.title, Math.max(...ext.map((t) => t.longestScriptTaskAfterDcl))] as const] : [];
+  });
+  if (scripted.length) {
+    const over = scripted.filter(([, m]) => m > 50);
+    out.push(`No task running Backstory's script over 50 ms (traced loads): ${over.length ? over.map(([p, m]) => `${p} ${fmt(m, 0)} ms`).join(', ') : 'none seen'} (${mark(!over.length)})`);
   }
   const demo = figs.find((f) => f.page.id === 'demo');
   if (demo?.firstHighlight.n) out.push(`First highlight within 50 ms of DOMContentLoaded (demo): ${fmt(demo.firstHighlight.median, 0)} ms (${mark(demo.firstHighlight.median <= 50)})`);
@@ -325,7 +363,7 @@ async function main(): Promise<void> {
             }
           }
         }
-        for (let i = 0; i < 2; i++) {
+        for (let i = 0; i < opts.runs; i++) {
           for (const page of pages) {
             for (const cond of rotate(['ext', 'base'] as const, i)) {
               const t = await c.trace(page, server.url(page.path), cond, server.origin);
@@ -364,7 +402,7 @@ async function main(): Promise<void> {
     await server.close();
   }
 
-  const figs = summarise(pages, site.sizes, samples);
+  const figs = summarise(pages, site.sizes, samples, traces);
   const ffFigs: FirefoxFigures[] = pages.map((page) => {
     const of = (c: FirefoxCondition): FirefoxSample[] => ffSamples.filter((s) => s.page === page.id && s.condition === c);
     return {
@@ -386,7 +424,7 @@ async function main(): Promise<void> {
 
   const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
   const mach = machine(chromiumVersion, firefoxVersion, `${loadStart} at the start, ${loadavg()[0]!.toFixed(1)} at the end`);
-  const budgetLines = budgets(figs, engine, bundles);
+  const budgetLines = budgets(figs, traces, engine, bundles);
 
   // --- readable table (stderr keeps stdout for the markdown) ---
   if (samples.length) log('\nChromium (median [min–max] of ' + opts.runs + ' alternating runs)\n' + textTable(chromiumRows(figs)));
@@ -400,7 +438,7 @@ async function main(): Promise<void> {
   const md: string[] = [];
   md.push(`### Performance (\`npm run bench\`, ${when} UTC)`, '', `Machine: ${mach}.`, '');
   md.push(
-    `E = Backstory, M = mark.js 8.11.1 (\`markRegExp\` with one regular expression of the ${names.count} names), F = the floor (one TreeWalker pass over the text nodes with that precompiled regular expression, no DOM writes). Median [min–max] of ${opts.runs} alternating runs, pages served from 127.0.0.1. "E main-thread" is the page's CDP TaskDuration with the extension minus without it (the content script runs mostly in promise continuations, which ScriptDuration does not count; "E script" is that ScriptDuration difference, shown for completeness). M and F are the TaskDuration of their one pass. Heap: isolate-wide JS heap (the content script's isolated world shares the page's V8 isolate) and Blink's DOM heap after a forced GC, with minus without.`,
+    `E = Backstory, M = mark.js 8.11.1 (\`markRegExp\` with one regular expression of the ${names.count} names), F = the floor (one TreeWalker pass over the text nodes with that precompiled regular expression, no DOM writes). Median [min–max] of ${opts.runs} alternating runs, pages served from 127.0.0.1. "E script (traced)", the E of the ratios, is the main-thread script time the extension adds: a traced load's script spans (promise continuations included) with the extension minus without, median of ${opts.runs} pairs. "E main-thread (TaskDuration)" is the page's CDP TaskDuration with minus without: it adds the style and layout work, Backstory's and the page's own, which on the 1 MB and 5 MB pages varies by hundreds of milliseconds between loads with or without Backstory. "E ScriptDuration" is CDP's ScriptDuration with minus without, which misses promise continuations, where the content script runs almost entirely. M and F are the TaskDuration of their one pass (script only: they run as one classic script). Heap: isolate-wide JS heap (the content script's isolated world shares the page's V8 isolate) and Blink's DOM heap after a forced GC, with minus without.`,
     '',
   );
   if (samples.length) md.push('**Chromium (headless)**', '', mdTable(chromiumRows(figs)), '');

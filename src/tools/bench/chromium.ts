@@ -118,6 +118,13 @@ export interface TraceBreakdown {
   other: number;
   /** Longest main-thread task after DOMContentLoaded, any length (ms). */
   longestAfterDcl: number;
+  /**
+   * Longest task after DOMContentLoaded in which script ran (ms), and how much of it was script: a task of the
+   * extension's, as opposed to the page's own style and layout work (the bench pages run no script of their own
+   * after load but the probe's few microseconds of observers).
+   */
+  longestScriptTaskAfterDcl: number;
+  scriptInLongestScriptTask: number;
 }
 
 interface TraceEvent {
@@ -144,19 +151,34 @@ export function breakdown(events: TraceEvent[]): Omit<TraceBreakdown, 'condition
   const pid = [...byPid].sort((a, b) => b[1] - a[1])[0]?.[0];
   const ev = main.filter((e) => e.pid === pid).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
   const dcl = events.find((e) => e.pid === pid && (e.name === 'MarkDOMContent' || e.name === 'domContentLoadedEventStart'))?.ts ?? 0;
-  const out = { total: 0, js: 0, render: 0, parse: 0, other: 0, longestAfterDcl: 0 };
+  const out = { total: 0, js: 0, render: 0, parse: 0, other: 0, longestAfterDcl: 0, longestScriptTaskAfterDcl: 0, scriptInLongestScriptTask: 0 };
   const stack: { end: number; kind: string | null }[] = [];
+  /** The top-level task being walked: its length, whether it is after DOMContentLoaded, its script time. */
+  let task: { dur: number; late: boolean; js: number } | null = null;
+  const closeTask = (): void => {
+    if (task?.late && task.js > 0 && task.dur > out.longestScriptTaskAfterDcl) {
+      out.longestScriptTaskAfterDcl = task.dur;
+      out.scriptInLongestScriptTask = task.js;
+    }
+    task = null;
+  };
   for (const e of ev) {
     while (stack.length && stack[stack.length - 1]!.end <= e.ts) stack.pop();
     const inherited = stack.find((x) => x.kind)?.kind ?? null;
     const own = JS_EVENTS.has(e.name) ? 'js' : RENDER_EVENTS.has(e.name) ? 'render' : PARSE_EVENTS.has(e.name) ? 'parse' : null;
     if (e.name === 'RunTask' && !stack.length) {
+      closeTask();
       out.total += e.dur! / 1000;
       if (e.ts >= dcl) out.longestAfterDcl = Math.max(out.longestAfterDcl, e.dur! / 1000);
+      task = { dur: e.dur! / 1000, late: e.ts >= dcl, js: 0 };
     }
-    if (own && !inherited) (out as Record<string, number>)[own]! += e.dur! / 1000;
+    if (own && !inherited) {
+      (out as Record<string, number>)[own]! += e.dur! / 1000;
+      if (own === 'js' && task) task.js += e.dur! / 1000;
+    }
     stack.push({ end: e.ts + e.dur!, kind: inherited ?? own });
   }
+  closeTask();
   out.other = out.total - out.js - out.render - out.parse;
   return out;
 }
