@@ -147,6 +147,7 @@ export class Scanner {
   /** The document read, while it may still pause; and the observer that watches where it stopped. */
   private demand: Demand | null = null;
   private frontier: IntersectionObserver | null = null;
+  private onScroll: (() => void) | null = null;
   /** Bumped by reset(): a scan still running for the old document stops writing. */
   private generation = 0;
   /** A long chunk whose windows are not all detected yet, and its mentions so far. */
@@ -298,7 +299,7 @@ export class Scanner {
   private endDemand(): void {
     const d = this.demand;
     this.demand = null;
-    this.frontier?.disconnect();
+    this.unwatchFrontier();
     this.frontier = null;
     d?.wake?.();
   }
@@ -320,6 +321,26 @@ export class Scanner {
     );
     this.frontier.disconnect();
     this.frontier.observe(el);
+    // A jump (a link to a fragment, the End key, a drag of the scrollbar) can carry the screen past where the read
+    // stopped without the observer ever seeing it near (it reports only crossings). So after a scroll, where that
+    // paragraph now is is looked at, once a frame: layout is clean then, so this costs no layout.
+    let queued = false;
+    const check = (): void => {
+      queued = false;
+      if (this.demand === d && d.wake && el.getBoundingClientRect().top < 3 * window.innerHeight) this.readOn();
+    };
+    this.onScroll = () => {
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(check);
+    };
+    document.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
+  }
+
+  private unwatchFrontier(): void {
+    this.frontier?.disconnect();
+    if (this.onScroll) document.removeEventListener('scroll', this.onScroll, { capture: true });
+    this.onScroll = null;
   }
 
   /** Wait for the scans before this one; the returned function lets the next one go. */
@@ -395,7 +416,7 @@ export class Scanner {
           signal.addEventListener('abort', () => resolve(), { once: true });
         });
         demand.wake = null;
-        this.frontier?.disconnect();
+        this.unwatchFrontier();
         lock.release = await this.acquire();
         if (!live() || this.demand !== demand) return wrapped;
         demand.cursor.resumed = true;

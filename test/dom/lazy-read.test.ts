@@ -139,6 +139,27 @@ describe('reading a long page as far as it is needed', () => {
     await reading;
   });
 
+  it('reads on when the reader jumps past where it stopped (the observer sees no crossing then)', async () => {
+    longPage(300);
+    const { reading, paused, nextPause, charsRead, scanner } = setUp();
+    await paused;
+    const atLoad = charsRead();
+    const rect = vi.spyOn(Element.prototype, 'getBoundingClientRect');
+    rect.mockReturnValue(new DOMRect(0, 50_000, 600, 20)); // still far below the screen after this scroll
+    document.dispatchEvent(new Event('scroll'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(charsRead()).toBe(atLoad);
+
+    const again = nextPause();
+    rect.mockReturnValue(new DOMRect(0, -40_000, 600, 20)); // the End key: it is now far above the screen
+    document.dispatchEvent(new Event('scroll'));
+    await again;
+    expect(charsRead()).toBeGreaterThan(atLoad + 60 * 1024);
+    rect.mockRestore();
+    await scanner.readAll();
+    await reading;
+  });
+
   it('reads on when the keyboard focus moves past the middle of what was read ahead', async () => {
     longPage(300);
     const { scanner, reading, paused, nextPause, charsRead } = setUp();
