@@ -6,7 +6,7 @@
  */
 import { ANCHOR_MAIN, ANCHOR_PREFIX, type Compiled, type Target } from './patterns';
 import { allCaps, plainGap, wordsAfter, wordsBefore } from './neighbours';
-import { childAt, readSep, readWordHash, scanWords, sepFound, walk, walkEnd, wordEnd, wordLetters, type AnchorSink, type ScanStats } from './scan';
+import { childAt, firstChild, readSep, readWordHash, scanWords, sepFound, walk, walkEnd, walkOn, wordEnd, wordLetters, type Anchor, type AnchorSink, type ScanStats } from './scan';
 import type { TrieNode } from './trie';
 import type { Sep } from './normalise';
 
@@ -40,12 +40,13 @@ const NO_TARGETS: Target[] = [];
 const NO_WORDS: readonly string[] = [];
 
 /**
- * The longest match at an anchor word starting at `start`, written into `into`; false when there is none.
+ * The longest match at an anchor word text[start, end), written into `into`; false when there is none.
  * Writing into a reused object instead of returning a new one matters: every match of a text stays alive
  * until the text is resolved, so V8 allocates such objects in its old generation, and that allocation cost
  * more than the walk itself on prose (8% of all the time).
  */
-function matchAt(text: string, start: number, flags: number, c: Compiled, into: RawMatch, stats?: ScanStats): boolean {
+function matchAt(text: string, start: number, end: number, anchor: Anchor, c: Compiled, into: RawMatch, stats?: ScanStats): boolean {
+  const flags = anchor.flags;
   let found = false;
   let bestStart = start;
   let bestEnd = 0;
@@ -53,7 +54,9 @@ function matchAt(text: string, start: number, flags: number, c: Compiled, into: 
   let bestWords = NO_WORDS;
   let prefixed = false;
   if (flags & ANCHOR_MAIN) {
-    const direct = walk(text, start, c.main.root, stats);
+    // The scanner has read the first word: start from the root's child for it.
+    const first = firstChild(anchor.main as TrieNode<Target> | undefined, text, start, end);
+    const direct = first ? walkOn(text, first, end, stats) : undefined;
     if (direct) {
       found = true;
       bestEnd = walkEnd;
@@ -130,13 +133,13 @@ class Collector implements AnchorSink {
   stats: ScanStats | undefined;
   count = 0;
 
-  onAnchor(start: number, end: number, flags: number): number {
+  onAnchor(start: number, end: number, anchor: Anchor): number {
     let m = matchList[this.count];
     if (m === undefined) {
       m = { start: 0, end: 0, targets: NO_TARGETS, words: NO_WORDS, prefixed: false };
       matchList.push(m);
     }
-    if (!matchAt(this.text, start, flags, this.c!, m, this.stats)) return end;
+    if (!matchAt(this.text, start, end, anchor, this.c!, m, this.stats)) return end;
     this.count++;
     return m.end;
   }

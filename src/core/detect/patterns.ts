@@ -6,8 +6,8 @@
 import type { KnowledgeBase } from '../knowledge/query';
 import type { Entity, Office, Person } from '../knowledge/schema';
 import { foldWords } from './normalise';
-import { AnchorSet } from './scan';
-import { WordTrie } from './trie';
+import { ANCHOR_MAIN, ANCHOR_PREFIX, AnchorSet } from './scan';
+import { edgeKey, WordTrie } from './trie';
 
 export type Target =
   /** A person's full name ("Jonathan Reynolds", "Sir Keir Starmer"): identifies them on its own. */
@@ -30,9 +30,7 @@ export const HONORIFIC_WORDS = new Set([
   'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'dame', 'lord', 'lady', 'baroness', 'baron', 'professor', 'prof',
 ]);
 
-/** Anchor flags: a surface of the main trie starts with the word; an honorific prefix does. */
-export const ANCHOR_MAIN = 1;
-export const ANCHOR_PREFIX = 2;
+export { ANCHOR_MAIN, ANCHOR_PREFIX } from './scan';
 
 /** Parliamentary styles that may precede a name (after an optional "The", looked up separately). */
 const STYLE_PREFIXES = ['rt hon', 'right hon', 'right honourable', 'rt honourable'];
@@ -157,7 +155,7 @@ export function compile(kb: KnowledgeBase): Compiled {
   for (const h of HONORIFIC_WORDS) prefixes.add(h, true);
 
   const anchors = new AnchorSet();
-  for (const h of main.firstWordHashes) anchors.add(h, ANCHOR_MAIN);
-  for (const h of prefixes.firstWordHashes) anchors.add(h, ANCHOR_PREFIX);
+  for (const h of main.firstWordHashes) anchors.add(h, ANCHOR_MAIN, main.root.next?.get(edgeKey(undefined, h)));
+  for (const h of prefixes.firstWordHashes) anchors.add(h, ANCHOR_PREFIX, prefixes.root.next?.get(edgeKey(undefined, h)));
   return { kb, main, prefixes, anchors, surnames, secretariesByDepartment, firstNames, titleWords };
 }

@@ -69,7 +69,8 @@ export function foldedEquals(text: string, start: number, end: number, word: str
 
 /** The child of `node` along the word text[start, end) (hash `hash`) after separator `sep`. */
 export function childAt<T>(node: TrieNode<T>, sep: Sep | undefined, hash: number, text: string, start: number, end: number): TrieNode<T> | undefined {
-  let c = node.next?.get(edgeKey(sep, hash));
+  const key = edgeKey(sep, hash);
+  let c = node.only !== undefined ? (node.onlyKey === key ? node.only : undefined) : node.next?.get(key);
   while (c !== undefined && (c.sep !== sep || !foldedEquals(text, start, end, c.word))) c = c.collide;
   return c;
 }
@@ -130,52 +131,90 @@ export function walk<T>(
   stats?: ScanStats,
   accept?: (node: TrieNode<T>) => boolean,
 ): TrieNode<T> | undefined {
-  let node = root;
-  let pos = start;
-  let sep: Sep | undefined;
+  const hash = readWordHash(text, start, stats);
+  if (wordLetters === 0) return undefined;
+  const end = wordEnd;
+  const child = childAt(root, undefined, hash, text, start, end);
+  return child ? walkOn(text, child, end, stats, accept) : undefined;
+}
+
+/** The root's child for the first word text[start, end): `head` or a node chained to it (see AnchorSet). */
+export function firstChild<T>(head: TrieNode<T> | undefined, text: string, start: number, end: number): TrieNode<T> | undefined {
+  let c = head;
+  while (c !== undefined && (c.sep !== undefined || !foldedEquals(text, start, end, c.word))) c = c.collide;
+  return c;
+}
+
+/** `walk` from a node already reached, its last word ending at `end`. */
+export function walkOn<T>(
+  text: string,
+  node: TrieNode<T>,
+  end: number,
+  stats?: ScanStats,
+  accept?: (node: TrieNode<T>) => boolean,
+): TrieNode<T> | undefined {
   let bestNode: TrieNode<T> | undefined;
   let bestEnd = 0;
   for (;;) {
-    const hash = readWordHash(text, pos, stats);
-    const end = wordEnd;
-    if (wordLetters === 0) break;
-    const child = childAt(node, sep, hash, text, pos, end);
-    if (!child) break;
-    node = child;
     if (node.targets && (!accept || accept(node))) {
       bestNode = node;
       bestEnd = end;
     }
     if (!node.next) break;
-    const next = readSep(text, end, child.word, stats);
-    if (next < 0) break;
-    sep = sepFound;
-    pos = next;
+    const pos = readSep(text, end, node.word, stats);
+    if (pos < 0) break;
+    const sep = sepFound;
+    const hash = readWordHash(text, pos, stats);
+    if (wordLetters === 0) break;
+    const child = childAt(node, sep, hash, text, pos, wordEnd);
+    if (!child) break;
+    node = child;
+    end = wordEnd;
   }
   if (bestNode) walkEnd = bestEnd;
   return bestNode;
 }
 
+/** Anchor flags: a surface of the main trie starts with the word; an honorific prefix does. */
+export const ANCHOR_MAIN = 1;
+export const ANCHOR_PREFIX = 2;
+
+/** What starts with one first word: flags, and the child of each trie's root for it (see `firstChild`). */
+export interface Anchor {
+  flags: number;
+  main: TrieNode<unknown> | undefined;
+  prefix: TrieNode<unknown> | undefined;
+}
+
 /**
- * The fast loop's filter: first words by hash, each with flags saying which tries start with it (so the
- * matcher need not ask each trie again). An 8 KiB bitmap (it stays in the L1 cache) answers most words
- * before the map is consulted.
+ * The fast loop's filter: first words by hash, each with flags saying which tries start with it and the roots'
+ * children for it, so that the matcher neither reads the first word again nor looks it up in the root's map.
+ * An 8 KiB bitmap (it stays in the L1 cache) answers most words before the map is consulted.
  */
 export class AnchorSet {
   private readonly bits = new Uint32Array(1 << 11);
-  private readonly flags = new Map<number, number>();
+  private readonly anchors = new Map<number, Anchor>();
 
-  add(hash: number, flag: number): void {
+  /** `head`: the root's child under this hash's edge key (the first of any nodes chained to it). */
+  add(hash: number, flag: number, head: TrieNode<unknown> | undefined): void {
     this.bits[(hash >>> 5) & 0x7ff]! |= 1 << (hash & 31);
-    // Keyed by 30 bits of the hash: a small integer, never a boxed number (a collision only costs a closer look).
+    // Keyed by 30 bits of the hash, as the trie's edges: a small integer, never a boxed number (a collision
+    // only costs a closer look).
     const key = hash & 0x3fffffff;
-    this.flags.set(key, (this.flags.get(key) ?? 0) | flag);
+    let a = this.anchors.get(key);
+    if (a === undefined) {
+      a = { flags: 0, main: undefined, prefix: undefined };
+      this.anchors.set(key, a);
+    }
+    a.flags |= flag;
+    if (flag === ANCHOR_MAIN) a.main = head;
+    else a.prefix = head;
   }
 
-  /** The flags of a first word's hash; 0 when no surface starts with it. */
-  flagsOf(hash: number): number {
-    if ((this.bits[(hash >>> 5) & 0x7ff]! & (1 << (hash & 31))) === 0) return 0;
-    return this.flags.get(hash & 0x3fffffff) ?? 0;
+  /** The anchor of a first word's hash; undefined when no surface starts with it. */
+  anchorOf(hash: number): Anchor | undefined {
+    if ((this.bits[(hash >>> 5) & 0x7ff]! & (1 << (hash & 31))) === 0) return undefined;
+    return this.anchors.get(hash & 0x3fffffff);
   }
 }
 
@@ -192,10 +231,10 @@ const SPACE_RUN_MIN = 8;
 /** What the scanner reports anchors to (an object rather than a closure: no allocation per call). */
 export interface AnchorSink {
   /** Returns the offset to resume scanning from (at least `end`), so a matched phrase is skipped. */
-  onAnchor(start: number, end: number, flags: number): number;
+  onAnchor(start: number, end: number, anchor: Anchor): number;
 }
 
-/** Calls `sink.onAnchor(wordStart, wordEnd, flags)` for every word whose folded hash is an anchor, in text order. */
+/** Calls `sink.onAnchor(wordStart, wordEnd, anchor)` for every word whose folded hash is an anchor, in text order. */
 export function scanWords(text: string, anchors: AnchorSet, sink: AnchorSink, stats?: ScanStats): void {
   const n = text.length;
   const fold = FOLD_TABLE;
@@ -247,9 +286,9 @@ export function scanWords(text: string, anchors: AnchorSet, sink: AnchorSink, st
       f = fold[text.charCodeAt(i)]!;
       if (f === NOT_WORD) break;
     }
-    const flags = anchors.flagsOf(h);
-    if (flags !== 0) {
-      const resume = sink.onAnchor(start, i, flags);
+    const anchor = anchors.anchorOf(h);
+    if (anchor !== undefined) {
+      const resume = sink.onAnchor(start, i, anchor);
       if (resume > i) i = resume;
     }
   }

@@ -20,6 +20,12 @@ export interface TrieNode<T> {
   collide: TrieNode<T> | undefined;
   /** The folded words from the root to this node (a match's words, shared by every match of the surface). */
   path: readonly string[];
+  /**
+   * The child when there is exactly one edge key (most nodes: "prime" -> "minister"), with that key (-1
+   * otherwise): the walk compares one number instead of looking up a Map.
+   */
+  only: TrieNode<T> | undefined;
+  onlyKey: number;
 }
 
 /**
@@ -38,7 +44,7 @@ export function childOf<T>(node: TrieNode<T>, sep: Sep | undefined, word: string
 }
 
 function newNode<T>(word: string, sep: Sep | undefined, path: readonly string[]): TrieNode<T> {
-  return { next: undefined, targets: undefined, word, sep, collide: undefined, path };
+  return { next: undefined, targets: undefined, word, sep, collide: undefined, path, only: undefined, onlyKey: -1 };
 }
 
 export class WordTrie<T> {
@@ -69,7 +75,11 @@ export class WordTrie<T> {
         if (first) {
           child.collide = first.collide;
           first.collide = child;
-        } else node.next.set(key, child);
+        } else {
+          node.next.set(key, child);
+          node.only = node.next.size === 1 ? child : undefined;
+          node.onlyKey = node.next.size === 1 ? key : -1;
+        }
       }
       node = child;
     }
