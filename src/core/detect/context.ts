@@ -42,6 +42,9 @@ export class DocContext {
   /** Holder of a title on this document's date (cached: the date never changes within a document). */
   readonly holderCache = new Map<string, Holding | null>();
 
+  /** Whether a department has a Secretary of State on this document's date (cached for the same reason). */
+  readonly secretaryCache = new Map<string, boolean>();
+
   /** Offices each person held on this document's date (cached for the same reason). */
   private readonly heldCache = new Map<string, Holding[]>();
 

@@ -16,6 +16,8 @@ export interface RawMatch {
   targets: Target[];
   /** Folded words of the surface (without a prefix). */
   words: readonly string[];
+  /** The words joined by spaces ("prime minister"). */
+  key: string;
   /** Matched through an honorific prefix: targets are full names only. */
   prefixed: boolean;
 }
@@ -52,6 +54,7 @@ function matchAt(text: string, start: number, end: number, anchor: Anchor, c: Co
   let bestEnd = 0;
   let bestTargets = NO_TARGETS;
   let bestWords = NO_WORDS;
+  let bestKey = '';
   let prefixed = false;
   if (flags & ANCHOR_MAIN) {
     // The scanner has read the first word: start from the root's child for it.
@@ -62,6 +65,7 @@ function matchAt(text: string, start: number, end: number, anchor: Anchor, c: Co
       bestEnd = walkEnd;
       bestTargets = direct.targets!;
       bestWords = direct.path;
+      bestKey = direct.key;
     }
   }
 
@@ -89,6 +93,7 @@ function matchAt(text: string, start: number, end: number, anchor: Anchor, c: Co
           bestEnd = walkEnd;
           bestTargets = fullNameTargets(name);
           bestWords = name.path;
+          bestKey = name.key;
           prefixed = true;
         }
       }
@@ -113,6 +118,7 @@ function matchAt(text: string, start: number, end: number, anchor: Anchor, c: Co
   into.end = bestEnd;
   into.targets = bestTargets;
   into.words = bestWords;
+  into.key = bestKey;
   into.prefixed = prefixed;
   return true;
 }
@@ -136,7 +142,7 @@ class Collector implements AnchorSink {
   onAnchor(start: number, end: number, anchor: Anchor): number {
     let m = matchList[this.count];
     if (m === undefined) {
-      m = { start: 0, end: 0, targets: NO_TARGETS, words: NO_WORDS, prefixed: false };
+      m = { start: 0, end: 0, targets: NO_TARGETS, words: NO_WORDS, key: '', prefixed: false };
       matchList.push(m);
     }
     if (!matchAt(this.text, start, end, anchor, this.c!, m, this.stats)) return end;

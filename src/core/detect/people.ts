@@ -22,7 +22,7 @@ import {
   COMMON_SURNAMES,
 } from './lexicon';
 import type { RawMatch } from './matcher';
-import { allCaps, capitalised, plainGap, possessiveAt, sentenceStart, spaceGap, wordsAfter, wordsBefore, type Neighbour } from './neighbours';
+import { allCaps, capitalised, plainGap, possessiveAt, sentenceStart, spaceGap, Words, type Neighbour } from './neighbours';
 import { foldWords } from './normalise';
 import { HONORIFIC_WORDS, type Compiled } from './patterns';
 import { summaryOf } from './targets';
@@ -58,20 +58,21 @@ function monthOrNumber(w: Neighbour | undefined): boolean {
 /** "May" the month: "in May", "5 May", "May 2017", "April to May", "May and June", sentence-initial "May we". */
 export function looksLikeMonth(text: string, m: RawMatch): boolean {
   if (m.words.length !== 1 || !MONTHS.has(m.words[0]!)) return false;
-  const before = wordsBefore(text, m.start, 2);
-  const after = wordsAfter(text, m.end, 2);
-  const [b0, b1] = before;
-  const [a0, a1] = after;
+  // Words are read only as far as the checks ask (the second on each side rarely).
+  const before = new Words(text, m.start, false, 2);
+  const after = new Words(text, m.end, true, 2);
+  const b0 = before.at(0);
+  const a0 = after.at(0);
   if (b0 && isDigits(b0.raw) && /^[\s,]{0,3}$/.test(b0.gap)) return true;
   if (a0 && isDigits(a0.raw) && /^[\s,]{1,3}$/.test(a0.gap)) return true;
   // "of May's deal", "by May's allies": with a possessive, prepositions no longer point to the month.
   const possessive = possessiveAt(text, m.end);
   const weakPreposition = possessive && (b0?.folded === 'of' || b0?.folded === 'by' || b0?.folded === 'on' || b0?.folded === 'from' || b0?.folded === 'before' || b0?.folded === 'after');
   if (b0 && spaceGap(b0.gap) && !weakPreposition && (MONTH_CONTEXT_BEFORE.has(b0.folded) || MONTHS.has(b0.folded))) return true;
-  if (b0 && spaceGap(b0.gap) && MONTH_JOINERS.has(b0.folded) && monthOrNumber(b1)) return true;
+  if (b0 && spaceGap(b0.gap) && MONTH_JOINERS.has(b0.folded) && monthOrNumber(before.at(1))) return true;
   if (b0 && /^\s*[-–/]\s*$/.test(b0.gap) && monthOrNumber(b0)) return true;
   if (a0 && spaceGap(a0.gap) && (MONTH_CONTEXT_AFTER.has(a0.folded) || MONTHS.has(a0.folded))) return true;
-  if (a0 && spaceGap(a0.gap) && MONTH_JOINERS.has(a0.folded) && monthOrNumber(a1)) return true;
+  if (a0 && spaceGap(a0.gap) && MONTH_JOINERS.has(a0.folded) && monthOrNumber(after.at(1))) return true;
   if (a0 && /^\s*[-–/]\s*$/.test(a0.gap) && monthOrNumber(a0)) return true;
   // "May I ask", "May we": the verb, at the start of a sentence.
   if (a0 && spaceGap(a0.gap) && MAY_VERB_FOLLOWERS.has(a0.folded) && !possessive && sentenceStart(text, m.start)) return true;
@@ -143,8 +144,8 @@ export function resolveShortForm(text: string, m: RawMatch, c: Compiled, ctx: Do
   const key = surnameKey(shorts[0]!.person);
 
   if (!honorific) {
-    const before = wordsBefore(text, m.start, 1)[0];
-    const after = wordsAfter(text, m.end, 1)[0];
+    const before = new Words(text, m.start, false, 1).at(0);
+    const after = new Words(text, m.end, true, 1).at(0);
     // "Mr. Reeves" when no such short form is known for any Reeves: another person, or a form we cannot vouch for.
     if (before && HONORIFIC_WORDS.has(before.folded) && /^\.?\s{1,2}$/.test(before.gap)) return undefined;
     // "The Hague", "the Long Parliament": an article before a bare surname makes it a thing, not a person.
@@ -164,7 +165,7 @@ export function resolveShortForm(text: string, m: RawMatch, c: Compiled, ctx: Do
 
   if (honorific && !caps) {
     // "Sir Alan Sugar", "Lady Victoria Hervey": the short form is the start of someone else's longer name.
-    const after = wordsAfter(text, m.end, 1)[0];
+    const after = new Words(text, m.end, true, 1).at(0);
     if (after && plainGap(after.gap) && capitalised(after.raw) && !allCaps(after.raw) && !possessiveAt(text, m.end)) return undefined;
   }
 
@@ -179,7 +180,7 @@ export function resolveShortForm(text: string, m: RawMatch, c: Compiled, ctx: Do
   // Not established: a sitting minister the reader would recognise from the date alone, in a text about
   // politics (a football report's "Kane" or "Reeves, the physio" is someone else).
   if (!honorific && !politicalContext(text, m, ctx)) return undefined;
-  if (!honorific && !possessiveAt(text, m.end) && sentenceStart(text, m.start) && WORD_SURNAMES.has(m.words.join(' '))) return undefined;
+  if (!honorific && !possessiveAt(text, m.end) && sentenceStart(text, m.start) && WORD_SURNAMES.has(m.key)) return undefined;
   let sitting = persons.filter((p) => holdsOffice(c.kb, p, ctx, !honorific));
   // Two sitting ministers of one surname: the one in a single-holder office (the Chancellor) is the one news
   // names by surname alone, not the one of several Ministers without Portfolio.

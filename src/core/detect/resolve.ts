@@ -9,7 +9,7 @@ import type { RawMatch } from './matcher';
 import type { Compiled } from './patterns';
 import { resolveFullName, resolveShortForm } from './people';
 import { resolveOrganisation } from './organisations';
-import { hasSecretaryOn, resolveRole, type RoleOutcome } from './roles';
+import { hasSecretary, resolveRole, type RoleOutcome } from './roles';
 import { summaryOf } from './targets';
 import type { Mention, MentionKind } from './types';
 
@@ -35,7 +35,7 @@ function coordinated(text: string, m: RawMatch, prev: PrevRole | undefined): Rol
 /** A capitalised topic word hints at a department, if exactly one of its departments has a secretary that day. */
 function noteTopic(text: string, m: RawMatch, departments: string[], c: Compiled, ctx: DocContext): void {
   if (!/^\p{Lu}/u.test(text.slice(m.start, m.end))) return;
-  const live = departments.filter((d) => hasSecretaryOn(c, d, ctx.date));
+  const live = departments.filter((d) => hasSecretary(c, d, ctx));
   if (live.length === 1) ctx.weakDepartment = live[0];
 }
 
@@ -86,7 +86,7 @@ export function resolveMatch(
   for (const t of m.targets) {
     if (t.t === 'department') {
       ctx.political = true;
-      if (hasSecretaryOn(c, t.department, ctx.date)) ctx.department = t.department;
+      if (hasSecretary(c, t.department, ctx)) ctx.department = t.department;
     }
     else if (t.t === 'topic') noteTopic(text, m, t.departments, c, ctx);
   }

@@ -50,11 +50,21 @@ export function holderOf(c: Compiled, offices: readonly Office[], date: string):
 function noteDepartmentOf(departments: ReadonlySet<string>, c: Compiled, ctx: DocContext): void {
   if (departments.size !== 1) return;
   const dept = departments.values().next().value!;
-  if (hasSecretaryOn(c, dept, ctx.date)) ctx.department = dept;
+  if (hasSecretary(c, dept, ctx)) ctx.department = dept;
 }
 
 export function hasSecretaryOn(c: Compiled, department: string, date: string): boolean {
   return (c.secretariesByDepartment.get(department) ?? []).some((o) => existsOn(o, date));
+}
+
+/** hasSecretaryOn on the document's date, cached in the context (asked at most title and topic matches). */
+export function hasSecretary(c: Compiled, department: string, ctx: DocContext): boolean {
+  let has = ctx.secretaryCache.get(department);
+  if (has === undefined) {
+    has = hasSecretaryOn(c, department, ctx.date);
+    ctx.secretaryCache.set(department, has);
+  }
+  return has;
 }
 
 function officesOf(s: TargetSummary, c: Compiled, ctx: DocContext): readonly Office[] {
@@ -91,6 +101,11 @@ function subjectOfVerb(a0: Neighbour | undefined): boolean {
   return FINITE_VERBS.has(a0.folded) || (a0.folded.length > 3 && a0.folded.endsWith('s') && !a0.folded.endsWith('ss') && !NOT_VERBS_IN_S.has(a0.folded));
 }
 
+/** "British Prime Minister", "UK Defence Secretary": the title says it is the UK's own. */
+function ukQualified(b0: Neighbour | undefined, m: RawMatch): boolean {
+  return (!!b0 && spaceGap(b0.gap) && UK_QUALIFIERS.has(b0.folded)) || m.words.some((w) => UK_QUALIFIERS.has(w));
+}
+
 export function resolveRole(text: string, m: RawMatch, next: RawMatch | undefined, c: Compiled, ctx: DocContext): RoleOutcome {
   const raw = text.slice(m.start, m.end);
   const s = summaryOf(m.targets);
@@ -120,12 +135,12 @@ export function resolveRole(text: string, m: RawMatch, next: RawMatch | undefine
     }
   }
   // Foreign: "Israeli Prime Minister", "Australia's prime minister", "US Secretary of State".
-  const b1 = before.at(1);
+  // The second word before is read only when a check needs it (most titles are settled by the first).
   const foreignWord =
     b0 && spaceGap(b0.gap) && FOREIGN_QUALIFIERS.has(b0.folded)
       ? b0
-      : b0 && b0.folded === 's' && /^\s+$/.test(b0.gap) && b1 && /^['’]$/.test(b1.gap) && FOREIGN_QUALIFIERS.has(b1.folded)
-        ? b1
+      : b0 && b0.folded === 's' && /^\s+$/.test(b0.gap) && before.at(1) && /^['’]$/.test(before.at(1)!.gap) && FOREIGN_QUALIFIERS.has(before.at(1)!.folded)
+        ? before.at(1)
         : undefined;
   if (foreignWord && (capitalised(foreignWord.raw) || SUBNATIONAL_QUALIFIERS.has(foreignWord.folded))) {
     // A foreign government's office: later bare uses in this document are that government's too. A devolved
@@ -136,7 +151,6 @@ export function resolveRole(text: string, m: RawMatch, next: RawMatch | undefine
     }
     return { linked: false, reason: 'foreign office' };
   }
-  const ukQualified = (!!b0 && spaceGap(b0.gap) && UK_QUALIFIERS.has(b0.folded)) || m.words.some((w) => UK_QUALIFIERS.has(w));
 
   // "Prime Minister of Israel".
   if (a0 && a0.folded === 'of' && spaceGap(a0.gap)) {
@@ -154,6 +168,7 @@ export function resolveRole(text: string, m: RawMatch, next: RawMatch | undefine
     return { linked: false, reason: POSSESSIVE_PRONOUNS.has(det.folded) ? "someone's own minister" : 'generic' };
   }
   if (det && det.folded === 'the' && b0 && b0 !== det && ORDINALS.has(b0.folded)) return { linked: false, reason: 'generic' };
+  const b1 = b0 && (PREDICATE_ADJECTIVES.has(b0.folded) || b0.folded === 'of' || b0.folded === 'the') ? before.at(1) : undefined;
   const predicate = b0 && PREDICATE_ADJECTIVES.has(b0.folded) && b1 && spaceGap(b1.gap) && PREDICATIVE_BEFORE_TITLE.has(b1.folded) ? b1 : b0;
   if (!det && predicate && spaceGap(predicate.gap) && PREDICATIVE_BEFORE_TITLE.has(predicate.folded) && !(predicate.folded === 'as' && subjectOfVerb(a0))) {
     noteDepartmentOf(departments, c, ctx);
@@ -164,7 +179,9 @@ export function resolveRole(text: string, m: RawMatch, next: RawMatch | undefine
     return { linked: false, reason: 'the office itself' };
   }
 
-  if (!ukQualified && offices.some((o) => ctx.foreignOffices.has(o.id))) return { linked: false, reason: 'foreign in this document' };
+  if (ctx.foreignOffices.size > 0 && !ukQualified(b0, m) && offices.some((o) => ctx.foreignOffices.has(o.id))) {
+    return { linked: false, reason: 'foreign in this document' };
+  }
 
   // A name right after the title: "Business Secretary Jonathan Reynolds", "Prime Minister Benjamin Netanyahu".
   let nameFollows = false;
@@ -185,7 +202,7 @@ export function resolveRole(text: string, m: RawMatch, next: RawMatch | undefine
     if (!ctx.department && !ctx.weakDepartment) return { linked: false, reason: 'no department known' };
     holding = holderOf(c, offices, ctx.date);
   } else {
-    const cacheKey = m.words.join(' ');
+    const cacheKey = m.key;
     const cached = ctx.holderCache.get(cacheKey);
     if (cached !== undefined) holding = cached ?? undefined;
     else {
