@@ -8,6 +8,7 @@ import { ANCHOR_MAIN, ANCHOR_PREFIX, type Compiled, type Target } from './patter
 import { allCaps, plainGap, wordsAfter, wordsBefore } from './neighbours';
 import { childAt, firstChild, readSep, readWordHash, scanWords, sepFound, walk, walkEnd, walkOn, wordEnd, wordLetters, type Anchor, type AnchorSink, type ScanStats } from './scan';
 import type { TrieNode } from './trie';
+import { summaryOf, type TargetSummary } from './targets';
 import type { Sep } from './normalise';
 
 export interface RawMatch {
@@ -18,6 +19,8 @@ export interface RawMatch {
   words: readonly string[];
   /** The words joined by spaces ("prime minister"). */
   key: string;
+  /** summaryOf(targets). */
+  summary: TargetSummary;
   /** Matched through an honorific prefix: targets are full names only. */
   prefixed: boolean;
 }
@@ -39,6 +42,14 @@ function fullNameTargets(node: TrieNode<Target>): Target[] {
 }
 
 const NO_TARGETS: Target[] = [];
+const NO_SUMMARY = summaryOf(NO_TARGETS);
+
+/** The summary of a terminal's targets, kept on the node (every match of a surface shares it). */
+function summaryAt(node: TrieNode<Target>): TargetSummary {
+  let s = node.memo as TargetSummary | undefined;
+  if (s === undefined) node.memo = s = summaryOf(node.targets!);
+  return s;
+}
 const NO_WORDS: readonly string[] = [];
 
 /**
@@ -55,6 +66,7 @@ function matchAt(text: string, start: number, end: number, anchor: Anchor, c: Co
   let bestTargets = NO_TARGETS;
   let bestWords = NO_WORDS;
   let bestKey = '';
+  let bestSummary = NO_SUMMARY;
   let prefixed = false;
   if (flags & ANCHOR_MAIN) {
     // The scanner has read the first word: start from the root's child for it.
@@ -66,6 +78,7 @@ function matchAt(text: string, start: number, end: number, anchor: Anchor, c: Co
       bestTargets = direct.targets!;
       bestWords = direct.path;
       bestKey = direct.key;
+      bestSummary = summaryAt(direct);
     }
   }
 
@@ -94,6 +107,7 @@ function matchAt(text: string, start: number, end: number, anchor: Anchor, c: Co
           bestTargets = fullNameTargets(name);
           bestWords = name.path;
           bestKey = name.key;
+          bestSummary = summaryOf(bestTargets);
           prefixed = true;
         }
       }
@@ -119,6 +133,7 @@ function matchAt(text: string, start: number, end: number, anchor: Anchor, c: Co
   into.targets = bestTargets;
   into.words = bestWords;
   into.key = bestKey;
+  into.summary = bestSummary;
   into.prefixed = prefixed;
   return true;
 }
@@ -142,7 +157,7 @@ class Collector implements AnchorSink {
   onAnchor(start: number, end: number, anchor: Anchor): number {
     let m = matchList[this.count];
     if (m === undefined) {
-      m = { start: 0, end: 0, targets: NO_TARGETS, words: NO_WORDS, key: '', prefixed: false };
+      m = { start: 0, end: 0, targets: NO_TARGETS, words: NO_WORDS, key: '', summary: NO_SUMMARY, prefixed: false };
       matchList.push(m);
     }
     if (!matchAt(this.text, start, end, anchor, this.c!, m, this.stats)) return end;

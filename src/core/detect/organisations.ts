@@ -7,7 +7,6 @@
  */
 import type { Entity } from '../knowledge/schema';
 import type { RawMatch } from './matcher';
-import { summaryOf } from './targets';
 import { allCaps, capitalised, plainGap, possessiveAt, sentenceStart, wordsAfter, wordsBefore } from './neighbours';
 import { CAPITALISED_FOLLOWERS_OK, CAPITALISED_NON_NAMES, HEADLINE_WORDS } from './lexicon';
 
@@ -25,7 +24,7 @@ export interface OrgHit {
 }
 
 export function resolveOrganisation(text: string, m: RawMatch, next: RawMatch | undefined): OrgHit | undefined {
-  const orgs = summaryOf(m.targets).orgs;
+  const orgs = m.summary.orgs;
   if (orgs.length === 0) return undefined;
   const core = orgs.filter((t) => !t.distinct);
   if (core.length === 0) return undefined; // a distinct entity: recognised, never shown

@@ -25,7 +25,6 @@ import type { RawMatch } from './matcher';
 import { allCaps, capitalised, plainGap, possessiveAt, sentenceStart, spaceGap, Words, type Neighbour } from './neighbours';
 import { foldWords } from './normalise';
 import { HONORIFIC_WORDS, type Compiled } from './patterns';
-import { summaryOf } from './targets';
 
 export interface PersonHit {
   person: Person;
@@ -114,7 +113,7 @@ function holdsOffice(kb: KnowledgeBase, p: Person, ctx: DocContext, cabinetOnly:
 
 /** A full name or an honorific with a full name. */
 export function resolveFullName(text: string, m: RawMatch, c: Compiled, ctx: DocContext): PersonHit | undefined {
-  const persons = summaryOf(m.targets).persons;
+  const persons = m.summary.persons;
   if (persons.length === 0) return undefined;
   const raw = text.slice(m.start, m.end);
   if (!capitalised(raw)) return undefined;
@@ -135,7 +134,7 @@ function noteOtherPerson(ctx: DocContext, surname: string): void {
 
 /** A short form or bare surname. */
 export function resolveShortForm(text: string, m: RawMatch, c: Compiled, ctx: DocContext): PersonHit | undefined {
-  const shorts = summaryOf(m.targets).shorts;
+  const shorts = m.summary.shorts;
   if (shorts.length === 0) return undefined;
   const raw = text.slice(m.start, m.end);
   if (!capitalised(raw)) return undefined;

@@ -10,7 +10,6 @@ import type { Compiled } from './patterns';
 import { resolveFullName, resolveShortForm } from './people';
 import { resolveOrganisation } from './organisations';
 import { hasSecretary, resolveRole, type RoleOutcome } from './roles';
-import { summaryOf } from './targets';
 import type { Mention, MentionKind } from './types';
 
 /** The last role title in a chunk and what became of it (for "deputy PM and justice secretary"). */
@@ -53,7 +52,7 @@ export function resolveMatch(
   c: Compiled,
   ctx: DocContext,
 ): Resolved {
-  const s = summaryOf(m.targets);
+  const s = m.summary;
   const hasFull = s.persons.length > 0;
   const hasShort = s.shorts.length > 0;
   const hasOrg = s.orgs.length > 0;

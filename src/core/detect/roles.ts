@@ -28,7 +28,7 @@ import {
 import type { RawMatch } from './matcher';
 import { allCaps, capitalised, plainGap, spaceGap, Words, type Neighbour } from './neighbours';
 import type { Compiled } from './patterns';
-import { summaryOf, type TargetSummary } from './targets';
+import type { TargetSummary } from './targets';
 
 export type RoleOutcome =
   | { linked: true; holding: Holding; nameFollows: boolean }
@@ -108,7 +108,7 @@ function ukQualified(b0: Neighbour | undefined, m: RawMatch): boolean {
 
 export function resolveRole(text: string, m: RawMatch, next: RawMatch | undefined, c: Compiled, ctx: DocContext): RoleOutcome {
   const raw = text.slice(m.start, m.end);
-  const s = summaryOf(m.targets);
+  const s = m.summary;
   const generic = s.hasGeneric;
   const short = m.words.length === 1 && m.words[0]!.length <= 3;
   // "PM", "DPM": written in capitals, else it is "pm" the time.

@@ -192,7 +192,8 @@ export interface Anchor {
  * An 8 KiB bitmap (it stays in the L1 cache) answers most words before the map is consulted.
  */
 export class AnchorSet {
-  private readonly bits = new Uint32Array(1 << 11);
+  /** Bit (hash & 0xffff) is set when some first word's hash has those low bits (read inline by the scanner). */
+  readonly bits = new Uint32Array(1 << 11);
   private readonly anchors = new Map<number, Anchor>();
 
   /** `head`: the root's child under this hash's edge key (the first of any nodes chained to it). */
@@ -214,6 +215,11 @@ export class AnchorSet {
   /** The anchor of a first word's hash; undefined when no surface starts with it. */
   anchorOf(hash: number): Anchor | undefined {
     if ((this.bits[(hash >>> 5) & 0x7ff]! & (1 << (hash & 31))) === 0) return undefined;
+    return this.anchors.get(hash & 0x3fffffff);
+  }
+
+  /** anchorOf for a hash whose bit is set. */
+  anchorOfSet(hash: number): Anchor | undefined {
     return this.anchors.get(hash & 0x3fffffff);
   }
 }
@@ -238,6 +244,7 @@ export interface AnchorSink {
 export function scanWords(text: string, anchors: AnchorSet, sink: AnchorSink, stats?: ScanStats): void {
   const n = text.length;
   const fold = FOLD_TABLE;
+  const bits = anchors.bits;
   // Two tight loops, one table read per character: between words, then along a word folding it into its hash
   // (ignorable characters belong to the word but not to its hash). Between two words of prose there is most
   // often one character (a space), so that one is read without counting white space: counting every gap
@@ -286,7 +293,8 @@ export function scanWords(text: string, anchors: AnchorSet, sink: AnchorSink, st
       f = fold[text.charCodeAt(i)]!;
       if (f === NOT_WORD) break;
     }
-    const anchor = anchors.anchorOf(h);
+    if ((bits[(h >>> 5) & 0x7ff]! & (1 << (h & 31))) === 0) continue;
+    const anchor = anchors.anchorOfSet(h);
     if (anchor !== undefined) {
       const resume = sink.onAnchor(start, i, anchor);
       if (resume > i) i = resume;

@@ -22,6 +22,8 @@ export interface TrieNode<T> {
   path: readonly string[];
   /** The path joined by spaces ("prime minister"): a lookup key made once, not at every match. */
   key: string;
+  /** What the matcher derives once from a terminal's targets (its summary), kept here rather than looked up per match. */
+  memo: unknown;
   /**
    * The child when there is exactly one edge key (most nodes: "prime" -> "minister"), with that key (-1
    * otherwise): the walk compares one number instead of looking up a Map.
@@ -46,7 +48,7 @@ export function childOf<T>(node: TrieNode<T>, sep: Sep | undefined, word: string
 }
 
 function newNode<T>(word: string, sep: Sep | undefined, path: readonly string[]): TrieNode<T> {
-  return { next: undefined, targets: undefined, word, sep, collide: undefined, path, key: path.join(' '), only: undefined, onlyKey: -1 };
+  return { next: undefined, targets: undefined, word, sep, collide: undefined, path, key: path.join(' '), memo: undefined, only: undefined, onlyKey: -1 };
 }
 
 export class WordTrie<T> {
