@@ -1,11 +1,16 @@
 /**
- * The scanner's fast paths must not change what is found: long runs of white space (page indentation, blank
- * lines) are skipped by a regex rather than character by character, and the objects that hold candidate
- * matches are reused from one call to the next. These tests put names right after, between and before such
- * runs, and interleave documents, and check the mentions a reader would see.
+ * The scanner's fast paths must not change what is found: words are scanned without branching at their ends
+ * (ignorable characters take a side path), long runs of white space (page indentation, blank lines) are
+ * skipped by a regex rather than character by character, and the objects that hold candidate matches are
+ * reused from one call to the next. These tests put names right after, between and before such runs and
+ * characters, compare the scanner with a plain word-by-word reading, and interleave documents.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createDetector, type Mention } from '../../src/core/detect/index';
+import { FOLD_TABLE, IGNORABLE, NOT_WORD } from '../../src/core/detect/normalise';
+import { compile } from '../../src/core/detect/patterns';
+import { scanWords, type AnchorSet } from '../../src/core/detect/scan';
 import { testKb } from './detect-test-kb';
 
 const kb = testKb();
@@ -82,6 +87,77 @@ describe('names around long runs of white space', () => {
       `Jonathan Reynolds@${whole.indexOf('Jonathan')}=jonathan-reynolds/name`,
       `Mr Reynolds@${whole.indexOf('Mr Reynolds')}=jonathan-reynolds/honorific`,
       `Hitachi@${whole.lastIndexOf('Hitachi')}=hitachi-rail/alias`,
+    ]);
+  });
+});
+
+/** The words a plain reading reports: every maximal run of word characters whose folded hash is an anchor. */
+function plainAnchors(text: string, anchors: AnchorSet): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (FOLD_TABLE[text.charCodeAt(i)] === NOT_WORD) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let h = 0;
+    for (; i < text.length && FOLD_TABLE[text.charCodeAt(i)] !== NOT_WORD; i++) {
+      const f = FOLD_TABLE[text.charCodeAt(i)]!;
+      if (f !== IGNORABLE) h = (Math.imul(h, 31) + f) | 0;
+    }
+    if (anchors.anchorOf(h)) out.push(`${start}-${i}`);
+  }
+  return out;
+}
+
+function scannedAnchors(text: string, anchors: AnchorSet): string[] {
+  const out: string[] = [];
+  scanWords(text, anchors, {
+    onAnchor(start, end) {
+      out.push(`${start}-${end}`);
+      return end;
+    },
+  });
+  return out;
+}
+
+describe('the scanner against a plain word-by-word reading', () => {
+  const anchors = compile(kb).anchors;
+  const PIECES = [
+    'Hitachi', 'Reynolds', 'Prime', 'Minister', 'Mr', 'Sir', 'the', 'of', 'rail', 'x', '12', 'é', 'Ж', '\u00ad', '\u200b', '\ufeff',
+    ' ', '  ', '\n', '\t', '\u00a0', '\u0001', '.', ',', '-', '’', '\ud83d\ude00', '\ud800', ' '.repeat(15), ' '.repeat(16), ' '.repeat(17),
+    '\n'.repeat(40), ' \t\n'.repeat(9),
+  ];
+  it('reports the same anchor words at the same offsets, whatever the text', () => {
+    const textArb = fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.array(fc.constantFrom(...PIECES), { maxLength: 120 }).map((p) => p.join('')),
+    );
+    fc.assert(
+      fc.property(textArb, (text) => {
+        expect(scannedAnchors(text, anchors)).toEqual(plainAnchors(text, anchors));
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it('finds a name after a run of white space of any length and alignment', () => {
+    for (let pad = 0; pad < 20; pad++) {
+      for (let run = 1; run < 50; run++) {
+        const text = `${'a'.repeat(pad)}${' '.repeat(run)}Hitachi Rail ${'\n'.repeat(run)}Mr Reynolds`;
+        expect(scannedAnchors(text, anchors)).toEqual(plainAnchors(text, anchors));
+      }
+    }
+  });
+
+  it('finds names written with soft hyphens and zero-width characters, at their exact offsets', () => {
+    const text = 'Hita\u00adchi Rail and Jonathan \u200bRey\u00adnolds met the Prime\u00ad Minister\u200b. Mr \ufeffReynolds said.';
+    expect(shown(detect(text))).toEqual([
+      `Hita\u00adchi Rail@0=hitachi-rail/name`,
+      `Jonathan \u200bRey\u00adnolds@${text.indexOf('Jonathan')}=jonathan-reynolds/name`,
+      `Prime\u00ad Minister\u200b@${text.indexOf('Prime')}=keir-starmer/role`,
+      `Mr \ufeffReynolds@${text.indexOf('Mr ')}=jonathan-reynolds/honorific`,
     ]);
   });
 });

@@ -231,8 +231,6 @@ export class AnchorSet {
  * the vertical tab), which the regex compiler turns into one comparison: about 1.5 times faster than a list.
  */
 const SPACE_RUN_END = /[^\t-\r \u00a0]/g;
-/** White-space characters in a row after which the regex takes over (a call costs about as much as ~10 characters). */
-const SPACE_RUN_MIN = 8;
 
 /** What the scanner reports anchors to (an object rather than a closure: no allocation per call). */
 export interface AnchorSink {
@@ -240,66 +238,88 @@ export interface AnchorSink {
   onAnchor(start: number, end: number, anchor: Anchor): number;
 }
 
-/** Calls `sink.onAnchor(wordStart, wordEnd, anchor)` for every word whose folded hash is an anchor, in text order. */
+/**
+ * Calls `sink.onAnchor(wordStart, wordEnd, anchor)` for every word whose folded hash is an anchor, in text order.
+ *
+ * One loop, one table read per character, and no branch that depends on where words end: the hash and the
+ * word's start are updated with a mask (all ones inside a word, zero on a character that ends one), and the
+ * only data-dependent branch is the anchor bitmap's answer at the end of a word, which is nearly always no.
+ * The loop that branched at every word boundary paid a mispredicted branch per word (words of prose vary in
+ * length), more than reading the characters cost.
+ */
 export function scanWords(text: string, anchors: AnchorSet, sink: AnchorSink, stats?: ScanStats): void {
+  if (stats) stats.charsRead += text.length;
   const n = text.length;
   const fold = FOLD_TABLE;
   const bits = anchors.bits;
-  // Two tight loops, one table read per character: between words, then along a word folding it into its hash
-  // (ignorable characters belong to the word but not to its hash). Between two words of prose there is most
-  // often one character (a space), so that one is read without counting white space: counting every gap
-  // character cost about a tenth of the whole scan on article text. Only a gap of two or more characters
-  // counts its white space, to hand a long run to the regex.
+  // h: hash of the word so far (0 between words); start: where the current or next word starts.
+  let h = 0;
+  let start = 0;
   let i = 0;
   while (i < n) {
-    let c = text.charCodeAt(i);
-    let f = fold[c]!;
-    if (f === NOT_WORD) {
-      if (++i >= n) break;
-      c = text.charCodeAt(i);
-      f = fold[c]!;
-      if (f === NOT_WORD) {
-        // White space in a row so far (the regex engine takes over a long run). Any character up to U+0020
-        // counts: the regex stops at once at one it does not skip, which costs time but changes nothing.
-        let spaces = c <= 0x20 || c === 0xa0 ? 1 : 0;
-        for (;;) {
-          if (++i >= n) break;
-          c = text.charCodeAt(i);
-          f = fold[c]!;
-          if (f !== NOT_WORD) break;
-          if (c <= 0x20 || c === 0xa0) {
-            if (++spaces === SPACE_RUN_MIN) {
-              SPACE_RUN_END.lastIndex = i;
-              if (!SPACE_RUN_END.test(text)) {
-                i = n;
-                break;
-              }
-              i = SPACE_RUN_END.lastIndex - 1;
-              c = text.charCodeAt(i);
-              f = fold[c]!;
-              if (f !== NOT_WORD) break;
-              spaces = 0;
-            }
-          } else spaces = 0;
-        }
-        if (i >= n) break;
+    // The tight loop calls nothing: it stops at a word whose hash is in the bitmap (1) or at white space that
+    // may begin a long run (2), and the rare work is done here outside it.
+    let stop = 0;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      const f = fold[c]!;
+      // All ones for a word character (fold values are below 0x10000), zero for one that ends a word.
+      const inWord = -((f + 0xffff) >>> 16);
+      // Stop at the end of a word whose hash is in the bitmap, and at an ignorable character (1 when f is
+      // IGNORABLE): it belongs to the word but not to its hash, which the mask arithmetic cannot express.
+      if (((bits[(h >>> 5) & 0x7ff]! & (1 << (h & 31)) & ~inWord) | (((f ^ IGNORABLE) - 1) >>> 31)) !== 0) {
+        stop = 1;
+        break;
+      }
+      h = (Math.imul(h, 31) + f) & inWord;
+      start = (start & inWord) | ((i + 1) & ~inWord);
+      // Long runs of white space (page indentation) go to the regex engine. Looking only at every 16th
+      // character keeps the test off the path of prose; a run of 17 or more is always caught.
+      if ((i & 15) === 0 && c <= 0x20 && i + 1 < n && text.charCodeAt(i + 1) <= 0x20) {
+        stop = 2;
+        break;
       }
     }
-    const start = i;
-    let h = 0;
-    for (;;) {
-      if (f !== IGNORABLE) h = (Math.imul(h, 31) + f) | 0;
-      if (++i >= n) break;
-      f = fold[text.charCodeAt(i)]!;
-      if (f === NOT_WORD) break;
-    }
-    if ((bits[(h >>> 5) & 0x7ff]! & (1 << (h & 31))) === 0) continue;
-    const anchor = anchors.anchorOfSet(h);
-    if (anchor !== undefined) {
-      const resume = sink.onAnchor(start, i, anchor);
-      if (resume > i) i = resume;
+    if (stop === 1) {
+      if (fold[text.charCodeAt(i)] === IGNORABLE) {
+        // Neither the hash nor the word's start changes (a word may start with one).
+        i++;
+        continue;
+      }
+      // text[i] ends a word (text[start, i) when start < i) whose hash is in the bitmap.
+      const anchor = start < i ? anchors.anchorOfSet(h) : undefined;
+      if (anchor !== undefined) {
+        const resume = sink.onAnchor(start, i, anchor);
+        if (resume > i) {
+          // Skip the matched phrase: go on at `resume` as at the start of a text.
+          i = resume;
+          h = 0;
+          start = resume;
+          continue;
+        }
+      }
+      h = 0;
+      start = ++i;
+    } else if (stop === 2) {
+      // text[i] (white space) has been read. A character the regex does not skip stops it at once, which
+      // costs time but changes nothing.
+      SPACE_RUN_END.lastIndex = i;
+      if (!SPACE_RUN_END.test(text)) {
+        start = n;
+        break;
+      }
+      const p = SPACE_RUN_END.lastIndex - 1;
+      if (p > i) {
+        // text[i, p) is white space: only where the next word may start changes.
+        i = p;
+        start = p;
+      } else i++;
     }
   }
-  // The fast loop reads each character once (matched phrases were read by the walk and are skipped here).
-  if (stats) stats.charsRead += n;
+  // A word that runs to the end of the text.
+  if (start < n && (bits[(h >>> 5) & 0x7ff]! & (1 << (h & 31))) !== 0) {
+    const anchor = anchors.anchorOfSet(h);
+    if (anchor !== undefined) sink.onAnchor(start, n, anchor);
+  }
 }
+
