@@ -1,7 +1,7 @@
 /**
  * The scanner: one pass over the text, one table read per character (long runs of white space, which page
  * text is full of, are skipped by the native regex engine instead). It folds each word on the fly into a
- * 32-bit hash and only when that hash is the first word of some surface (a 64 Ki-entry bitmap, then a map)
+ * 32-bit hash, without a branch at word ends (see `scanWords`), and only when that hash is the first word of some surface (a 64 Ki-entry bitmap, then a map)
  * does it read words and walk the trie. The walk from one word reads at most `maxWords` words ahead, so the
  * total work is linear in the length of the text. Nothing here allocates per word or per match.
  */
