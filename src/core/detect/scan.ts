@@ -14,7 +14,7 @@ import {
   NOT_WORD,
   type Sep,
 } from './normalise';
-import { edgeKey, type TrieNode } from './trie';
+import { edgeKey, letterBit, type TrieNode } from './trie';
 
 /** Work counters, used by the property tests to check that cost grows linearly with the text. */
 export interface ScanStats {
@@ -77,6 +77,8 @@ export function childAt<T>(node: TrieNode<T>, sep: Sep | undefined, hash: number
 
 /** The separator `readSep` found (valid when it returned a position). */
 export let sepFound: Sep = ' ';
+/** The folded first letter of the word after that separator (valid with `sepFound`). */
+export let sepLetter = 0;
 
 /**
  * Reads the separator after a word ending at `pos`: white space of any length (line breaks, no-break
@@ -113,6 +115,7 @@ export function readSep(text: string, pos: number, prevWord: string, stats?: Sca
   if (j >= n) return -1;
   if (fold[text.charCodeAt(j)] === NOT_WORD) return -1;
   sepFound = sep;
+  sepLetter = fold[text.charCodeAt(j)]!;
   return i;
 }
 
@@ -163,6 +166,8 @@ export function walkOn<T>(
     if (!node.next) break;
     const pos = readSep(text, end, node.word, stats);
     if (pos < 0) break;
+    // No child's word starts with the next word's letter ("government has"): stop without reading it.
+    if ((node.firstLetters & letterBit(sepLetter)) === 0) break;
     const sep = sepFound;
     const hash = readWordHash(text, pos, stats);
     if (wordLetters === 0) break;

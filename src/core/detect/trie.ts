@@ -30,6 +30,13 @@ export interface TrieNode<T> {
    */
   only: TrieNode<T> | undefined;
   onlyKey: number;
+  /** letterBit of the first letter of every child's word: a walk looks no further at a word none starts with. */
+  firstLetters: number;
+}
+
+/** One bit per first letter of a folded word: a-z, then all digits, then every other letter. */
+export function letterBit(folded: number): number {
+  return folded >= 0x61 && folded <= 0x7a ? 1 << (folded - 0x61) : folded < 0x61 ? 1 << 26 : 1 << 27;
 }
 
 /**
@@ -48,7 +55,7 @@ export function childOf<T>(node: TrieNode<T>, sep: Sep | undefined, word: string
 }
 
 function newNode<T>(word: string, sep: Sep | undefined, path: readonly string[]): TrieNode<T> {
-  return { next: undefined, targets: undefined, word, sep, collide: undefined, path, key: path.join(' '), memo: undefined, only: undefined, onlyKey: -1 };
+  return { next: undefined, targets: undefined, word, sep, collide: undefined, path, key: path.join(' '), memo: undefined, only: undefined, onlyKey: -1, firstLetters: 0 };
 }
 
 export class WordTrie<T> {
@@ -73,6 +80,7 @@ export class WordTrie<T> {
       let child = childOf(node, sep, w.word, hash);
       if (!child) {
         child = newNode(w.word, sep, [...node.path, w.word]);
+        node.firstLetters |= letterBit(w.word.charCodeAt(0));
         node.next ??= new Map();
         const key = edgeKey(sep, hash);
         const first = node.next.get(key);
