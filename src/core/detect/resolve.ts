@@ -31,9 +31,13 @@ function coordinated(text: string, m: RawMatch, prev: PrevRole | undefined): Rol
   return /^\s+(?:and|or|&)\s+$/.test(gap) ? { linked: false, reason: `coordinated with a title that was ${prev.outcome.reason}` } : undefined;
 }
 
+/** An upper-case letter at lastIndex (sticky: the same test as /^\p{Lu}/u on the match's text, without slicing it). */
+const UPPER_AT = /\p{Lu}/uy;
+
 /** A capitalised topic word hints at a department, if exactly one of its departments has a secretary that day. */
 function noteTopic(text: string, m: RawMatch, departments: string[], c: Compiled, ctx: DocContext): void {
-  if (!/^\p{Lu}/u.test(text.slice(m.start, m.end))) return;
+  UPPER_AT.lastIndex = m.start;
+  if (!UPPER_AT.test(text)) return;
   const live = departments.filter((d) => hasSecretary(c, d, ctx));
   if (live.length === 1) ctx.weakDepartment = live[0];
 }

@@ -79,14 +79,41 @@ function isTimeBefore(b0: Neighbour | undefined): boolean {
   return !!b0 && /^\d/.test(b0.raw) && /^[\s.]{0,2}$/.test(b0.gap);
 }
 
+/** A character the regex class \s matches (white space and line terminators as JavaScript defines them). */
+function isRegExpSpace(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** /^[\s“”"‘]+$/.test(gap), without a regex call (it runs at every word a title's determiner check reads). */
+function quotesOrSpace(gap: string): boolean {
+  if (gap.length === 0) return false;
+  for (let i = 0; i < gap.length; i++) {
+    const c = gap.charCodeAt(i);
+    if (!isRegExpSpace(c) && c !== 0x201c && c !== 0x201d && c !== 0x22 && c !== 0x2018) return false;
+  }
+  return true;
+}
+
+/** /\d/.test(raw): an ASCII digit anywhere. */
+function hasDigit(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) return true;
+  }
+  return false;
+}
+
 /** The chain of words before a title, skipping plain lower-case adjectives ("an effective prime minister"). */
 function determinerBefore(before: Words): Neighbour | undefined {
   for (let i = 0; i < 5; i++) {
     const w = before.at(i);
     if (!w) return undefined;
-    if (!/^[\s“”"‘]+$/.test(w.gap)) return undefined;
+    if (!quotesOrSpace(w.gap)) return undefined;
     if (GENERIC_DETERMINERS.has(w.folded) || POSSESSIVE_PRONOUNS.has(w.folded) || w.folded === 'the') return w;
-    if (capitalised(w.raw) || /\d/.test(w.raw)) return undefined;
+    if (capitalised(w.raw) || hasDigit(w.raw)) return undefined;
   }
   return undefined;
 }
