@@ -138,7 +138,7 @@ export function resolveShortForm(text: string, m: RawMatch, c: Compiled, ctx: Do
   if (shorts.length === 0) return undefined;
   const raw = text.slice(m.start, m.end);
   if (!capitalised(raw)) return undefined;
-  const honorific = shorts.some((s) => s.honorific);
+  const honorific = m.summary.shortHonorific;
   const caps = allCaps(raw);
   const key = surnameKey(shorts[0]!.person);
 
@@ -168,7 +168,7 @@ export function resolveShortForm(text: string, m: RawMatch, c: Compiled, ctx: Do
     if (after && plainGap(after.gap) && capitalised(after.raw) && !allCaps(after.raw) && !possessiveAt(text, m.end)) return undefined;
   }
 
-  const persons = shorts.map((s) => s.person);
+  const persons = m.summary.shortPersons;
   const other = ctx.otherPeople.get(key) ?? -1;
   const known = mostRecentlyEstablished(ctx, persons, other);
   if (known) {

@@ -3,7 +3,7 @@
  * target list is shared by every match of its surface ("Secretary", "Reynolds" thousands of times in a live
  * blog), so the resolvers ask here instead of filtering the list each time.
  */
-import type { Office } from '../knowledge/schema';
+import type { Office, Person } from '../knowledge/schema';
 import { departmentName, type Target } from './patterns';
 
 type Of<K extends Target['t']> = Extract<Target, { t: K }>;
@@ -11,6 +11,9 @@ type Of<K extends Target['t']> = Extract<Target, { t: K }>;
 export interface TargetSummary {
   persons: Of<'person-full'>[];
   shorts: Of<'person-short'>[];
+  /** The persons of `shorts`, in order, and whether any short form is an honorific one ("Mr Reynolds"). */
+  shortPersons: Person[];
+  shortHonorific: boolean;
   orgs: Of<'org'>[];
   /** Offices of every title target, in order. */
   titleOffices: Office[];
@@ -27,6 +30,8 @@ function summarise(targets: readonly Target[]): TargetSummary {
   const s: TargetSummary = {
     persons: [],
     shorts: [],
+    shortPersons: [],
+    shortHonorific: false,
     orgs: [],
     titleOffices: [],
     departments: new Set(),
@@ -36,7 +41,11 @@ function summarise(targets: readonly Target[]): TargetSummary {
   };
   for (const t of targets) {
     if (t.t === 'person-full') s.persons.push(t);
-    else if (t.t === 'person-short') s.shorts.push(t);
+    else if (t.t === 'person-short') {
+      s.shorts.push(t);
+      s.shortPersons.push(t.person);
+      if (t.honorific) s.shortHonorific = true;
+    }
     else if (t.t === 'org') {
       s.orgs.push(t);
       if (t.distinct) s.hasDistinct = true;
