@@ -118,6 +118,9 @@ export interface TraceBreakdown {
   other: number;
   /** Longest main-thread task after DOMContentLoaded, any length (ms). */
   longestAfterDcl: number;
+  /** Longest main-thread task of the whole load (ms): the page's first layout runs inside the task that ends
+   * parsing, just before DOMContentLoaded, or in a task of its own after it, depending on timing. */
+  longestTask: number;
   /**
    * Longest task after DOMContentLoaded in which script ran (ms), and how much of it was script: a task of the
    * extension's, as opposed to the page's own style and layout work (the bench pages run no script of their own
@@ -151,7 +154,7 @@ export function breakdown(events: TraceEvent[]): Omit<TraceBreakdown, 'condition
   const pid = [...byPid].sort((a, b) => b[1] - a[1])[0]?.[0];
   const ev = main.filter((e) => e.pid === pid).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
   const dcl = events.find((e) => e.pid === pid && (e.name === 'MarkDOMContent' || e.name === 'domContentLoadedEventStart'))?.ts ?? 0;
-  const out = { total: 0, js: 0, render: 0, parse: 0, other: 0, longestAfterDcl: 0, longestScriptTaskAfterDcl: 0, scriptInLongestScriptTask: 0 };
+  const out = { total: 0, js: 0, render: 0, parse: 0, other: 0, longestAfterDcl: 0, longestTask: 0, longestScriptTaskAfterDcl: 0, scriptInLongestScriptTask: 0 };
   const stack: { end: number; kind: string | null }[] = [];
   /** The top-level task being walked: its length, whether it is after DOMContentLoaded, its script time. */
   let task: { dur: number; late: boolean; js: number } | null = null;
@@ -170,6 +173,7 @@ export function breakdown(events: TraceEvent[]): Omit<TraceBreakdown, 'condition
       closeTask();
       out.total += e.dur! / 1000;
       if (e.ts >= dcl) out.longestAfterDcl = Math.max(out.longestAfterDcl, e.dur! / 1000);
+      out.longestTask = Math.max(out.longestTask, e.dur! / 1000);
       task = { dur: e.dur! / 1000, late: e.ts >= dcl, js: 0 };
     }
     if (own && !inherited) {
