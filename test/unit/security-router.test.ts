@@ -84,6 +84,8 @@ describe('the background drops messages from forged senders', () => {
     spies.sendToTab.mockClear();
     expect((await send({ type: 'popup/jump', tabId: 7, entity: 'hitachi-rail' }, popupSender)).answered).toBe(true);
     expect(spies.sendToTab).toHaveBeenCalledWith(7, { type: 'bg/jump', entity: 'hitachi-rail' });
+    expect((await send({ type: 'popup/read-page', tabId: 7 }, popupSender)).answered).toBe(true);
+    expect(spies.sendToTab).toHaveBeenCalledWith(7, { type: 'bg/read-all' });
   });
 
   it.each([
@@ -112,6 +114,7 @@ describe('the background drops messages from forged senders', () => {
   ])('a popup-only action from %s is dropped (no tab scanned or messaged)', async (_label, sender) => {
     expect(await send({ type: 'popup/enable-site', tabId: 7 }, sender)).toEqual({ answered: false, sideEffects: 0 });
     expect(await send({ type: 'popup/jump', tabId: 7, entity: 'hitachi-rail' }, sender)).toEqual({ answered: false, sideEffects: 0 });
+    expect(await send({ type: 'popup/read-page', tabId: 7 }, sender)).toEqual({ answered: false, sideEffects: 0 });
   });
 
   it('our own pages may not send content messages (no forged page reports from an extension page)', async () => {
