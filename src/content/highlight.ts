@@ -112,9 +112,10 @@ export function unwrapAll(root: ParentNode): number {
 /**
  * Removes what an earlier instance of the content script left behind (Firefox injects the new version of
  * the extension into open tabs while the old one's highlights are still there). Their split pieces are not
- * known to this instance, so the affected parents are normalised instead.
+ * known to this instance, so the affected parents are normalised instead. `keep`: this instance's own
+ * stylesheet, put in while the page was parsed.
  */
-export function removeLeftovers(doc: Document): number {
+export function removeLeftovers(doc: Document, keep?: Element): number {
   const leftovers = [...doc.querySelectorAll(MENTION_TAG)];
   const parents = new Set<Node>();
   for (const el of leftovers) {
@@ -126,6 +127,6 @@ export function removeLeftovers(doc: Document): number {
   }
   for (const p of parents) p.normalize();
   for (const card of doc.querySelectorAll(CARD_TAG)) card.remove();
-  for (const style of doc.querySelectorAll('style[data-backstory]')) style.remove();
+  for (const style of doc.querySelectorAll('style[data-backstory]')) if (style !== keep) style.remove();
   return leftovers.length;
 }
