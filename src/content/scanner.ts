@@ -283,16 +283,15 @@ export class Scanner {
 
   /** The keyboard focus moved: past the middle of the text read ahead, the read goes on. */
   focusMoved(target: Node): void {
-    const low = this.demand?.lowWater;
-    if (low?.isConnected && low.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING) this.readOn();
+    const d = this.demand;
+    if (d && pastLowWater(d, target)) this.readOn();
   }
 
   /** A paused read goes on for another LOOKAHEAD_CHARS. */
   private readOn(): void {
     const d = this.demand;
     if (!d?.wake || d.need === Infinity) return;
-    d.need = d.read + LOOKAHEAD_CHARS;
-    d.lowWater = null;
+    extend(d);
     d.wake();
   }
 
@@ -475,12 +474,9 @@ export class Scanner {
   private stillNeeded(d: Demand): boolean {
     if (d.read < d.need) return true;
     const focus = document.activeElement;
-    if (focus && focus !== document.body && d.lowWater?.isConnected && d.lowWater.compareDocumentPosition(focus) & Node.DOCUMENT_POSITION_FOLLOWING) {
-      d.need = d.read + LOOKAHEAD_CHARS;
-      d.lowWater = null;
-      return true;
-    }
-    return false;
+    if (!focus || focus === document.body || !pastLowWater(d, focus)) return false;
+    extend(d);
+    return true;
   }
 
   /** Wraps (or defers) one detected batch's mentions, chunk by chunk in document order. */
@@ -607,6 +603,17 @@ export class Scanner {
       this.write(g.jobs);
     });
   }
+}
+
+/** Does `node` come after the middle of what the read has read ahead? */
+function pastLowWater(d: Demand, node: Node): boolean {
+  return !!d.lowWater?.isConnected && !!(d.lowWater.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING);
+}
+
+/** Read another LOOKAHEAD_CHARS from where the read stands. */
+function extend(d: Demand): void {
+  d.need = d.read + LOOKAHEAD_CHARS;
+  d.lowWater = null;
 }
 
 function* allChunks(roots: readonly Node[], cursor?: ReadCursor): Generator<Chunk> {

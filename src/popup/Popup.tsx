@@ -45,12 +45,20 @@ async function target(): Promise<Target | undefined> {
   return tab?.id === undefined ? undefined : { tabId: tab.id, inTab: false };
 }
 
+/** The pages (tab and address) this popup has asked to have read to the end. */
+const askedToRead = new Set<string>();
+
 async function load(where: Target): Promise<Load> {
   const state = await sendToBackground({ type: 'popup/get-tab-state', tabId: where.tabId, ...(where.urlHint ? { url: where.urlHint } : {}) });
   const settings = await loadSettings();
   const report = state.report;
-  // A long page read only as far as its reader has got: the list is to count the whole page, so it is read now.
-  if (report?.status === 'partial') void sendToBackground({ type: 'popup/read-page', tabId: where.tabId }).catch(() => undefined);
+  // A long page read only as far as its reader has got: the list is to count the whole page, so it is read now
+  // (asked once; the popup looks again every POLL_MS until the report is complete).
+  const page = `${where.tabId} ${report?.url ?? ''}`;
+  if (report?.status === 'partial' && !askedToRead.has(page)) {
+    askedToRead.add(page);
+    void sendToBackground({ type: 'popup/read-page', tabId: where.tabId }).catch(() => undefined);
+  }
   const summaries = report?.entities.length
     ? await sendToBackground({ type: 'popup/get-summaries', entities: report.entities.map((e) => e.entity), date: report.date, url: report.url })
     : [];

@@ -138,10 +138,18 @@ interface PageFigures {
  * of Backstory's work; it is shown beside E, not used for the ratios. Traced loads are paired in order.
  */
 function traceScript(page: BenchPage, traces: TraceBreakdown[]): Stats {
-  const of = (c: 'ext' | 'base'): TraceBreakdown[] => traces.filter((t) => t.page === page.id && t.condition === c);
-  const ext = of('ext');
-  const base = of('base');
-  return stats(ext.flatMap((e, i) => (base[i] ? [e.js - base[i].js] : [])));
+  return traceDelta(tracesOf(traces, page.id), 'js');
+}
+
+/** A page's traced loads with and without the extension, in the order they were taken (paired by index). */
+function tracesOf(traces: TraceBreakdown[], pageId: string): { ext: TraceBreakdown[]; base: TraceBreakdown[] } {
+  const of = (c: 'ext' | 'base'): TraceBreakdown[] => traces.filter((t) => t.page === pageId && t.condition === c);
+  return { ext: of('ext'), base: of('base') };
+}
+
+/** One kind of main-thread time, with minus without, pair by pair. */
+function traceDelta({ ext, base }: { ext: TraceBreakdown[]; base: TraceBreakdown[] }, k: 'js' | 'render' | 'other' | 'total'): Stats {
+  return stats(ext.flatMap((e, i) => (base[i] ? [e[k] - base[i][k]] : [])));
 }
 
 function summarise(pages: BenchPage[], sizes: Record<string, number>, samples: Sample[], traces: TraceBreakdown[]): PageFigures[] {
@@ -234,13 +242,12 @@ function scriptTask(traces: TraceBreakdown[]): string {
 function traceRows(pages: BenchPage[], traces: TraceBreakdown[], figs: PageFigures[]): string[][] {
   const rows = [['page', 'E script ms', 'E style+layout+paint ms', 'E other ms', 'E total ms', 'E script / F', 'longest task of the load ms, with / without', 'longest task after DCL ms, with / without', 'longest task after DCL running script ms (script in it), with / without']];
   for (const page of pages) {
-    const of = (c: 'ext' | 'base'): TraceBreakdown[] => traces.filter((t) => t.page === page.id && t.condition === c);
-    const ext = of('ext');
-    const base = of('base');
+    const pair = tracesOf(traces, page.id);
+    const { ext, base } = pair;
     if (!ext.length || !base.length) continue;
-    const d = (k: 'js' | 'render' | 'other' | 'total'): Stats => stats(ext.map((e, i) => e[k] - (base[i] ?? base[0]!)[k]));
+    const d = (k: 'js' | 'render' | 'other' | 'total'): Stats => traceDelta(pair, k);
     const f = figs.find((x) => x.page.id === page.id);
-    const js = d('js');
+    const js = f?.eTraced ?? d('js');
     rows.push([
       page.title,
       fmtStats(js),
@@ -298,7 +305,7 @@ function budgets(figs: PageFigures[], traces: TraceBreakdown[], engine: EngineRe
     out.push(`No extension task over 50 ms: ${over.length ? over.map(([p, m]) => `${p} ${fmt(m, 0)} ms`).join(', ') : 'none seen'} (${mark(!over.length)}; any long task after DOMContentLoaded with the extension, the page's own layout included, Chromium)`);
   }
   const scripted = figs.flatMap((f) => {
-    const ext = traces.filter((t) => t.page === f.page.id && t.condition === 'ext');
+    const { ext } = tracesOf(traces, f.page.id);
     return ext.length ? [[f.page.title, Math.max(...ext.map((t) => t.longestScriptTaskAfterDcl))] as const] : [];
   });
   if (scripted.length) {

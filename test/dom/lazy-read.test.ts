@@ -96,6 +96,32 @@ function setUp() {
   return { scanner, requests, reading, paused, nextPause, charsRead, pauses: () => pauses };
 }
 
+/**
+ * A long page read to its pause at load; then `notYet` must not make the read go on, and `now` must make it
+ * read on to its next pause. Says how much more `now` had read, and how many pauses there were before it.
+ */
+async function readOnlyWhen(notYet: (scanner: Scanner) => void, now: (scanner: Scanner) => void) {
+  longPage(300);
+  const { scanner, reading, paused, nextPause, charsRead, pauses } = setUp();
+  await paused;
+  const atLoad = charsRead();
+  notYet(scanner);
+  await new Promise((r) => setTimeout(r, 50));
+  expect(charsRead()).toBe(atLoad);
+  const before = pauses();
+  const again = nextPause();
+  now(scanner);
+  await again;
+  return {
+    added: charsRead() - atLoad,
+    pauses: before,
+    finish: async (): Promise<void> => {
+      await scanner.readAll();
+      await reading;
+    },
+  };
+}
+
 const entityIn = (id: string): string | null | undefined => document.getElementById(id)?.querySelector(MENTION_TAG)?.getAttribute('data-entity');
 
 describe('reading a long page as far as it is needed', () => {
@@ -119,62 +145,38 @@ describe('reading a long page as far as it is needed', () => {
   });
 
   it('reads on, about 64 kB more, when where it stopped comes near the screen, and not while it stays far', async () => {
-    longPage(300);
-    const { reading, paused, nextPause, charsRead, pauses, scanner } = setUp();
-    await paused;
-    const atLoad = charsRead();
-    FakeObserver.answer(false); // far below the screen: nothing more is read
-    await new Promise((r) => setTimeout(r, 20));
-    expect(charsRead()).toBe(atLoad);
-    expect(pauses()).toBe(1);
-
-    const again = nextPause();
-    FakeObserver.answer(true); // the reader scrolled near it
-    await again;
-    expect(charsRead() - atLoad).toBeGreaterThanOrEqual(64 * 1024);
-    expect(charsRead() - atLoad).toBeLessThan(70 * 1024);
+    const { added, pauses, finish } = await readOnlyWhen(
+      () => FakeObserver.answer(false), // far below the screen: nothing more is read
+      () => FakeObserver.answer(true), // the reader scrolled near it
+    );
+    expect(pauses).toBe(1);
+    expect(added).toBeGreaterThanOrEqual(64 * 1024);
+    expect(added).toBeLessThan(70 * 1024);
     expect(entityIn('p100')).toBe('jonathan-reynolds');
     expect(entityIn('last')).toBeUndefined();
-    await scanner.readAll();
-    await reading;
+    await finish();
   });
 
   it('reads on when the reader jumps past where it stopped (the observer sees no crossing then)', async () => {
-    longPage(300);
-    const { reading, paused, nextPause, charsRead, scanner } = setUp();
-    await paused;
-    const atLoad = charsRead();
     const rect = vi.spyOn(Element.prototype, 'getBoundingClientRect');
-    rect.mockReturnValue(new DOMRect(0, 50_000, 600, 20)); // still far below the screen after this scroll
-    document.dispatchEvent(new Event('scroll'));
-    await new Promise((r) => setTimeout(r, 50));
-    expect(charsRead()).toBe(atLoad);
-
-    const again = nextPause();
-    rect.mockReturnValue(new DOMRect(0, -40_000, 600, 20)); // the End key: it is now far above the screen
-    document.dispatchEvent(new Event('scroll'));
-    await again;
-    expect(charsRead()).toBeGreaterThan(atLoad + 60 * 1024);
+    const scrollTo = (top: number) => (): void => {
+      rect.mockReturnValue(new DOMRect(0, top, 600, 20));
+      document.dispatchEvent(new Event('scroll'));
+    };
+    // Still far below the screen after the first scroll; the End key then puts it far above.
+    const { added, finish } = await readOnlyWhen(scrollTo(50_000), scrollTo(-40_000));
+    expect(added).toBeGreaterThan(60 * 1024);
     rect.mockRestore();
-    await scanner.readAll();
-    await reading;
+    await finish();
   });
 
   it('reads on when the keyboard focus moves past the middle of what was read ahead', async () => {
-    longPage(300);
-    const { scanner, reading, paused, nextPause, charsRead } = setUp();
-    await paused;
-    const atLoad = charsRead();
-    scanner.focusMoved(document.querySelector('#p10 a')!); // near the top: no need yet
-    await new Promise((r) => setTimeout(r, 20));
-    expect(charsRead()).toBe(atLoad);
-
-    const again = nextPause();
-    scanner.focusMoved(document.querySelector('#p60 a')!); // a reader tabbing through the links, 60 kB down
-    await again;
-    expect(charsRead()).toBeGreaterThan(atLoad + 60 * 1024);
-    await scanner.readAll();
-    await reading;
+    const { added, finish } = await readOnlyWhen(
+      (scanner) => scanner.focusMoved(document.querySelector('#p10 a')!), // near the top: no need yet
+      (scanner) => scanner.focusMoved(document.querySelector('#p60 a')!), // a reader tabbing through the links, 60 kB down
+    );
+    expect(added).toBeGreaterThan(60 * 1024);
+    await finish();
   });
 
   it('scans the page\'s changes above the stopping point while it waits, and leaves those below to the read', async () => {

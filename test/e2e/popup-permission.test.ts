@@ -17,8 +17,8 @@
  * logic for a granted site is covered by test/unit/sites.test.ts and by the Firefox test here.
  */
 import { resolve } from 'node:path';
-import puppeteer, { type Browser, type EvaluateFunc, type Page } from 'puppeteer-core';
-import { isTransientBidi } from '../../src/tools/harness/firefox';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { waitInFirefox } from '../../src/tools/harness/firefox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firefoxPath } from '../../src/tools/browsers';
 import { OPTIONS_PATH, POPUP_PATH, type ExtensionBrowser, type TestPage } from '../../src/tools/harness/driver';
@@ -67,26 +67,10 @@ describe('firefox: enabling a new site', () => {
     await browser?.close();
   });
 
-  /**
-   * Firefox's WebDriver BiDi now and then fails an evaluation inside its own module ("right-hand side of 'in'
-   * should be an object"; see src/tools/harness/firefox.ts): a wait that meets it is retried within its limit.
-   */
-  const waitFor = async <A extends unknown[]>(page: Page, fn: EvaluateFunc<A>, options: { polling: number; timeout: number }, ...rest: A): Promise<void> => {
-    const until = Date.now() + options.timeout;
-    for (;;) {
-      try {
-        await page.waitForFunction(fn, { ...options, timeout: Math.max(1, until - Date.now()) }, ...rest);
-        return;
-      } catch (err) {
-        if (!isTransientBidi(err) || Date.now() >= until) throw err;
-      }
-    }
-  };
-
   /** Extension pages do not report load completion over BiDi: start the navigation, wait for the document. */
   const openExtension = async (page: Page, path: string): Promise<void> => {
     void page.goto(`${origin}/${path}`).catch(() => undefined);
-    await waitFor(page, (p: string) => location.href.endsWith(p) && document.readyState !== 'loading', { polling: 50, timeout: 15_000 }, path);
+    await waitInFirefox(page, (p: string) => location.href.endsWith(p) && document.readyState !== 'loading', { polling: 50, timeout: 15_000 }, path);
   };
   const mentions = (page: Page) => page.evaluate(() => document.querySelectorAll('backstory-mention').length);
 
@@ -100,27 +84,27 @@ describe('firefox: enabling a new site', () => {
     await openExtension(popup, OPTIONS_PATH);
     const tabId = await newestOtherTab(asTestPage(popup));
     await openExtension(popup, `${POPUP_PATH}?tab=${tabId}&url=${encodeURIComponent(article)}`);
-    await waitFor(popup, () => !!document.querySelector('[data-state="not-enabled"] #enable-site'), { polling: 50, timeout: 15_000 });
+    await waitInFirefox(popup, () => !!document.querySelector('[data-state="not-enabled"] #enable-site'), { polling: 50, timeout: 15_000 });
     expect(await popup.evaluate(() => document.querySelector('#enable-site')?.textContent)).toBe('Enable on localhost');
     expect(await axeViolations(asTestPage(popup))).toEqual([]);
 
     await popup.locator('#enable-site').click();
     // Scanned at once, without a reload.
-    await waitFor(page, () => document.querySelectorAll('backstory-mention').length >= 5, { polling: 100, timeout: 20_000 });
-    await waitFor(popup, () => document.querySelectorAll('[role="option"][data-entity="hitachi-rail"]').length === 1, { polling: 100, timeout: 15_000 });
+    await waitInFirefox(page, () => document.querySelectorAll('backstory-mention').length >= 5, { polling: 100, timeout: 20_000 });
+    await waitInFirefox(popup, () => document.querySelectorAll('[role="option"][data-entity="hitachi-rail"]').length === 1, { polling: 100, timeout: 15_000 });
     expect(await popup.evaluate(REGISTERED)).toEqual([{ id: 'backstory-reader-sites', matches: ['http://localhost/*'] }]);
 
     // The registered script runs on the next load.
     await page.reload({ waitUntil: 'domcontentloaded' });
-    await waitFor(page, () => document.querySelectorAll('backstory-mention').length >= 5, { polling: 100, timeout: 20_000 });
+    await waitInFirefox(page, () => document.querySelectorAll('backstory-mention').length >= 5, { polling: 100, timeout: 20_000 });
 
     // The options page lists the site; removing it there takes the permission and the registration away.
     const options = await browser.newPage();
     await openExtension(options, OPTIONS_PATH);
-    await waitFor(options, () => !!document.querySelector('#reader-sites li[data-origin="http://localhost/*"]'), { polling: 50, timeout: 15_000 });
+    await waitInFirefox(options, () => !!document.querySelector('#reader-sites li[data-origin="http://localhost/*"]'), { polling: 50, timeout: 15_000 });
     await options.locator('#reader-sites li[data-origin="http://localhost/*"] button').click();
-    await waitFor(options, () => !document.querySelector('#reader-sites'), { polling: 50, timeout: 15_000 });
-    await waitFor(
+    await waitInFirefox(options, () => !document.querySelector('#reader-sites'), { polling: 50, timeout: 15_000 });
+    await waitInFirefox(
       options,
       async () => {
         const b = (globalThis as unknown as { browser: { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } } }).browser;
@@ -140,10 +124,10 @@ describe('firefox: enabling a new site', () => {
       input.dispatchEvent(new Event('input', { bubbles: true }));
     }, new URL(article).origin);
     await options.locator('#site-input ~ button[type="submit"]').click();
-    await waitFor(options, () => !!document.querySelector('#reader-sites li[data-origin="http://localhost/*"]'), { polling: 50, timeout: 15_000 });
+    await waitInFirefox(options, () => !!document.querySelector('#reader-sites li[data-origin="http://localhost/*"]'), { polling: 50, timeout: 15_000 });
     expect(await options.evaluate(REGISTERED)).toEqual([{ id: 'backstory-reader-sites', matches: ['http://localhost/*'] }]);
     await page.reload({ waitUntil: 'domcontentloaded' });
-    await waitFor(page, () => document.querySelectorAll('backstory-mention').length >= 5, { polling: 100, timeout: 20_000 });
+    await waitInFirefox(page, () => document.querySelectorAll('backstory-mention').length >= 5, { polling: 100, timeout: 20_000 });
   });
 });
 

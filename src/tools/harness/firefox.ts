@@ -3,7 +3,7 @@
  * fixed internal UUID (pref extensions.webextensions.uuids) so its pages have a known moz-extension:// origin.
  */
 import { resolve } from 'node:path';
-import puppeteer, { type Page } from 'puppeteer-core';
+import puppeteer, { type EvaluateFunc, type Page } from 'puppeteer-core';
 import { firefoxPath } from '../browsers';
 import type { ExtensionBrowser, TestPage } from './driver';
 
@@ -11,6 +11,23 @@ import type { ExtensionBrowser, TestPage } from './driver';
 const TRANSIENT_BIDI = /Protocol error \(script\.evaluate\)|right-hand side of 'in'/;
 
 export const isTransientBidi = (err: unknown): boolean => TRANSIENT_BIDI.test(`${String((err as Error)?.cause ?? '')} ${String(err)}`);
+
+/**
+ * page.waitForFunction, going on through that transient error within the same overall time limit: it can hit
+ * any wait that polls while a page replaces or tears down a document (seen opening extension pages, and once
+ * in a hostile-page test). Every Firefox wait of the tests goes through here.
+ */
+export async function waitInFirefox<A extends unknown[]>(page: Page, fn: EvaluateFunc<A>, options: { timeout: number; polling: number }, ...args: A): Promise<void> {
+  const deadline = Date.now() + options.timeout;
+  for (;;) {
+    try {
+      await page.waitForFunction(fn, { polling: options.polling, timeout: Math.max(1, deadline - Date.now()) }, ...args);
+      return;
+    } catch (err) {
+      if (Date.now() >= deadline || !isTransientBidi(err)) throw err;
+    }
+  }
+}
 
 export const GECKO_ID = 'backstory@backstory.example';
 export const FIREFOX_UUID = '6f1d2b9e-4c1a-4b8e-9a51-0b5a4c3e7d21';
@@ -21,33 +38,13 @@ function wrap(page: Page): TestPage {
       if (url.startsWith('moz-extension:')) {
         // Navigations to extension pages do not report completion over BiDi: start it and wait for content.
         void page.goto(url).catch(() => undefined);
-        // A script evaluated while the document is being replaced can fail with a BiDi protocol error ("right-hand
-        // side of 'in' should be an object"): the navigation is still fine, so the wait is started again.
-        for (let attempt = 1; ; attempt++) {
-          try {
-            await page.waitForFunction(() => document.readyState !== 'loading' && location.protocol === 'moz-extension:', { timeout: 15_000, polling: 50 });
-            return;
-          } catch (err) {
-            if (attempt >= 3 || !isTransientBidi(err)) throw err;
-          }
-        }
+        await waitInFirefox(page, () => document.readyState !== 'loading' && location.protocol === 'moz-extension:', { timeout: 15_000, polling: 50 });
+        return;
       }
       await page.goto(url, { waitUntil: 'domcontentloaded' });
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    waitFor: async (fn, arg, timeoutMs = 15_000) => {
-      // The same transient BiDi error can hit any wait that polls while the page replaces or tears down a
-      // document (seen once in a hostile-page test): the wait goes on, within the same overall time limit.
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        try {
-          await page.waitForFunction(fn as never, { timeout: Math.max(1, deadline - Date.now()), polling: 50 }, arg);
-          return;
-        } catch (err) {
-          if (Date.now() >= deadline || !isTransientBidi(err)) throw err;
-        }
-      }
-    },
+    waitFor: (fn, arg, timeoutMs = 15_000) => waitInFirefox(page, fn as never, { timeout: timeoutMs, polling: 50 }, arg),
     click: (selector) => page.locator(selector).click(),
     dragAcross: async (selector) => {
       const box = (await (await page.$(selector))!.boundingBox())!;
